@@ -1,0 +1,83 @@
+"""Browser test of the training panel: JupyterLab + headless Debian Chromium driven by Playwright.
+
+Starts JupyterLab on a free localhost port with a token, opens a small demo notebook that shows `TrainPanel`,
+runs it, clicks Train on the rendered widget, waits for the results, checks that the plot and the accuracy text
+are visible, saves a screenshot, and shuts JupyterLab down. Run it with `python tests/browser_panel.py`
+(needs `apt-get install chromium` and `pip install playwright`; no browser download).
+"""
+import json, os, secrets, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+from pathlib import Path
+from playwright.sync_api import sync_playwright
+
+OUT = Path(os.environ.get('LTL_TEST_OUTPUT', Path(__file__).parent/'output'))
+CHROMIUM = os.environ.get('LTL_CHROMIUM', shutil.which('chromium') or '/usr/bin/chromium')
+DEMO = ("from learning_to_learn.widgets import TrainPanel\n"
+        "panel = TrainPanel('data', 'models', test_batches=2, num_classes=60, hidden_size=8, batch_size=4, epochs=2, batches=3, test_shots=2, device='cpu')\n"
+        "panel")
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+def demo_notebook(folder: Path) -> Path:
+    cell = dict(cell_type='code', metadata={}, execution_count=None, outputs=[], source=DEMO)
+    nb = dict(cells=[cell], metadata=dict(kernelspec=dict(name='python3', display_name='Python 3', language='python')), nbformat=4, nbformat_minor=5)
+    (folder/'demo.ipynb').write_text(json.dumps(nb))
+    return folder/'demo.ipynb'
+
+def wait_for_server(url: str, timeout: float = 90):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200: return
+        except OSError: time.sleep(0.5)
+    raise TimeoutError(f"JupyterLab did not answer at {url} within {timeout}s")
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp())
+    demo_notebook(work)
+    port, token = free_port(), secrets.token_hex(16)
+    log = open(OUT/'jupyterlab.log', 'w')
+    server = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={port}', '--allow-root',
+                               f'--ServerApp.token={token}', f'--ServerApp.root_dir={work}', '--LabApp.news_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'],
+                              stdout=log, stderr=subprocess.STDOUT, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    try:
+        wait_for_server(f'http://127.0.0.1:{port}/api/status?token={token}')
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                        args=['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                                              '--no-first-run', '--disable-sync', '--disable-quic'])
+            page = browser.new_page(viewport={'width': 1400, 'height': 1100})
+            page.goto(f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}')
+            page.locator('.jp-Notebook .jp-Cell .cm-content').first.click(timeout=120_000)
+            page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000)
+            page.keyboard.press('Shift+Enter')
+            train = page.get_by_role('button', name='Train')
+            train.wait_for(state='visible', timeout=180_000)
+            train.click()
+            page.get_by_text('test accuracy').wait_for(state='visible', timeout=300_000)
+            page.get_by_text('done', exact=True).wait_for(state='visible', timeout=120_000)
+            assert page.locator('.widget-image').count() == 3, "expected the plot and the two gallery images"
+            plot = page.locator('.widget-image').first
+            plot.wait_for(state='visible', timeout=30_000)
+            box = plot.bounding_box()
+            assert box and box['width'] > 200 and box['height'] > 80, f"the plot is not visible: {box}"
+            assert page.get_by_text('run folder').is_visible(), "the run folder is not shown"
+            page.get_by_text('test accuracy').scroll_into_view_if_needed()
+            page.screenshot(path=str(OUT/'panel.png'), full_page=True)
+            browser.close()
+        print(f"browser test passed; screenshot: {OUT/'panel.png'}")
+        return 0
+    except Exception as e:
+        print(f"browser test failed: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    finally:
+        server.terminate()
+        try: server.wait(20)
+        except subprocess.TimeoutExpired: server.kill()
+        log.close()
+
+if __name__ == '__main__': sys.exit(main())
