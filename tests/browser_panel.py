@@ -66,7 +66,8 @@ def main() -> int:
             box = plot.bounding_box()
             assert box and box['width'] > 200 and box['height'] > 80, f"the plot is not visible: {box}"
             assert page.get_by_text('run folder').is_visible(), "the run folder is not shown"
-            if page.get_by_role('button', name='No').is_visible(): page.get_by_role('button', name='No').click()   # JupyterLab's news prompt
+            news = page.get_by_role('button', name='No', exact=True)      # JupyterLab's "notify about news?" prompt
+            if news.count() == 1 and news.is_visible(): news.click()
             page.get_by_text('test accuracy').scroll_into_view_if_needed()
             page.screenshot(path=str(OUT/'panel.png'), full_page=True)
             browser.close()
