@@ -4,7 +4,8 @@
 
 # %% ../nbs/05_metalearners.ipynb #0a7e39f6
 from __future__ import annotations
-import functools, math
+import copy, functools, warnings, weakref
+from typing import Protocol, runtime_checkable
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -14,10 +15,14 @@ from .core import *
 from .model import ConvNet, adapted_names
 
 # %% auto #0
-__all__ = ['ALGORITHMS', 'MetaLearner', 'accuracy', 'weighted_precision', 'learner_outputs', 'outer_step', 'evaluate', 'ProtoNet']
+__all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'STRATEGY_METHODS', 'GRAPH_MODES', 'MetaLearner', 'tasks_side_by_side',
+           'convnet_tasks', 'accuracy', 'weighted_precision', 'learner_outputs', 'batch_shapes', 'CudaGraphCall',
+           'uses_cuda_graph', 'graphed', 'step_metrics', 'as_floats', 'outer_step', 'evaluation_outputs', 'evaluate',
+           'Learner', 'ProtoNet', 'make_optimizer', 'load_optimizer_state', 'check_cuda_graph']
 
 # %% ../nbs/05_metalearners.ipynb #cbc3ceec
 ALGORITHMS = ('maml', 'fomaml', 'metasgd')
+STRATEGIES = ('loop', 'vmap', 'batched')
 
 class MetaLearner(nn.Module):
     "MAML, first-order MAML or Meta-SGD around a model whose weights adapt per task."
@@ -28,13 +33,14 @@ class MetaLearner(nn.Module):
                  eval_steps: int | None = None,   # inner steps when evaluating (None: same as `steps`)
                  first_order: bool | None = None, # drop second-order terms (None: only for 'fomaml')
                  include_norm: bool = False,      # also adapt batch-norm weights in the inner loop
-                 strategy: str = 'auto',          # 'loop', 'vmap' or 'auto' (see below)
+                 strategy: str = 'auto',          # 'loop', 'vmap', 'batched' or 'auto' (see below)
                  loss_fn=F.cross_entropy):        # per-task loss of (outputs, targets)
         super().__init__()
         require(algorithm in ALGORITHMS, f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
         require(steps >= 0 and (eval_steps is None or eval_steps >= 0), f"inner steps must be 0 or more, got {steps} and {eval_steps}")
         require(step_size > 0, f"the inner step size must be positive, got {step_size}")
-        require(strategy in ('loop', 'vmap', 'auto'), f"unknown strategy {strategy!r}; use loop, vmap or auto")
+        require(strategy in STRATEGIES + ('auto',), f"unknown strategy {strategy!r}; use {', '.join(STRATEGIES)} or auto")
+        require(strategy != 'batched' or isinstance(model, ConvNet), f"the batched strategy needs a ConvNet, not a {type(model).__name__}; use loop or vmap")
         self.model, self.algorithm, self.steps, self.step_size = model, algorithm, steps, step_size
         self.eval_steps = steps if eval_steps is None else eval_steps
         self.first_order = (algorithm == 'fomaml') if first_order is None else first_order
@@ -114,6 +120,64 @@ def tasks_vmap(self, batch: dict, steps: int, first_order: bool) -> tuple:
     one = functools.partial(self._one_task, steps=steps, first_order=first_order)
     return vmap(one, in_dims=(None, None, None, 0, 0, 0, 0))(fast, frozen, self.inner_rates(), xs, ys, xq, yq)
 
+# %% ../nbs/05_metalearners.ipynb #a7ec275b
+def tasks_side_by_side(x: torch.Tensor) -> torch.Tensor:
+    "Images `[B, n, c, h, w]` of `B` tasks as one batch `[n, B*c, h, w]` in which task `b`'s channels are group `b` (channels last)."
+    B, n, c, h, w = x.shape
+    return x.transpose(0, 1).reshape(n, B*c, h, w).contiguous(memory_format=torch.channels_last)
+
+def convnet_tasks(model: ConvNet,     # the architecture (its own weights are not used)
+                  params: dict,       # every weight of `model` by name, each with a leading task dimension `[B, ...]`
+                  x: torch.Tensor     # images `[B, n, 1, 28, 28]`
+                 ) -> torch.Tensor:
+    "Logits `[B, n, ways]` of `model` with each task's own weights on that task's images, all tasks in one forward pass."
+    B, n = x.shape[:2]
+    h = tasks_side_by_side(x)
+    for i, block in enumerate(model.features):
+        w, b, gamma, beta = (params[f'features.{i}.{name}'] for name in ('0.weight', '0.bias', '1.weight', '1.bias'))
+        h = F.conv2d(h, w.flatten(0, 1), b.flatten(), padding=1, groups=B)
+        h = F.batch_norm(h, None, None, gamma.flatten(), beta.flatten(), training=True, eps=block[1].eps)
+        h = F.relu(F.max_pool2d(h, 2))
+    features = h.reshape(n, B, -1).transpose(0, 1)
+    return torch.baddbmm(params['classifier.bias'][:, None], features, params['classifier.weight'].transpose(1, 2))
+
+# %% ../nbs/05_metalearners.ipynb #23e975e3
+CHUNK_IMAGES = 60   # images (support + query) per chunk of tasks in `tasks_batched`: measured in 06_benchmark
+
+@patch_to(MetaLearner)
+def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:
+    logits = convnet_tasks(self.model, params, x)
+    return vmap(self.loss_fn)(logits, y), logits
+
+@patch_to(MetaLearner)
+def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order):
+    B = len(xs)
+    rates, losses = self.inner_rates(), []
+    with torch.enable_grad():   # evaluation calls this under no_grad, yet the inner loop needs gradients
+        fast, frozen = ({k: v.expand(B, *v.shape) for k, v in part.items()} for part in self.split_params())
+        initial = fast
+        for _ in range(steps):
+            loss = self._batched_losses({**frozen, **fast}, xs, ys)[0]
+            grads = torch.autograd.grad(loss.sum(), list(fast.values()), create_graph=not first_order)
+            fast = {k: w - rates[k]*g for (k, w), g in zip(fast.items(), grads)}
+            losses.append(loss.detach())
+    q_loss, logits = self._batched_losses({**frozen, **fast}, xq, yq)
+    with torch.no_grad():
+        losses.append(self._batched_losses({**frozen, **fast}, xs, ys)[0])
+        before = convnet_tasks(self.model, {**frozen, **initial}, xq)
+    return q_loss, logits, torch.stack(losses, 1), before
+
+@patch_to(MetaLearner)
+def tasks_batched(self, batch: dict, steps: int, first_order: bool) -> tuple:
+    "The same as `tasks_loop`, with the tasks side by side in one network, in chunks of at most `CHUNK_IMAGES` images."
+    (xs, ys), (xq, yq) = batch['train'], batch['test']
+    size = max(1, CHUNK_IMAGES // (xs.shape[1] + xq.shape[1]))
+    chunks = [self._tasks_side_by_side(xs[i:i+size], ys[i:i+size], xq[i:i+size], yq[i:i+size], steps, first_order)
+              for i in range(0, len(xs), size)]
+    return tuple(torch.cat(part) for part in zip(*chunks))
+
+STRATEGY_METHODS = {'loop': MetaLearner.tasks_loop, 'vmap': MetaLearner.tasks_vmap, 'batched': MetaLearner.tasks_batched}
+
 # %% ../nbs/05_metalearners.ipynb #1645dd04
 def accuracy(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
     "Per-task accuracy `[B]` of logits `[B, n, classes]`."
@@ -121,7 +185,8 @@ def accuracy(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
 
 def weighted_precision(predictions: torch.Tensor, targets: torch.Tensor, n_classes: int) -> torch.Tensor:
     "Per-task precision `[B]`, averaged over classes weighted by their true counts (scikit-learn's 'weighted')."
-    p, t = F.one_hot(predictions, n_classes).float(), F.one_hot(targets, n_classes).float()
+    classes = torch.arange(n_classes, device=targets.device)
+    p, t = (predictions[..., None] == classes).float(), (targets[..., None] == classes).float()
     true_pos, predicted, support = (p*t).sum(-2), p.sum(-2), t.sum(-2)
     precision = torch.where(predicted > 0, true_pos/predicted.clamp(min=1), torch.zeros_like(predicted))
     return (precision*support).sum(-1)/support.sum(-1)
@@ -144,40 +209,127 @@ def learner_outputs(query_loss: torch.Tensor, # per-task query loss `[B]`, with 
 def pick_strategy(self, batch: dict) -> str:
     "The strategy 'auto' resolves to for this batch."
     if self.strategy != 'auto': return self.strategy
-    xs, xq = batch['train'][0], batch['test'][0]
-    return 'vmap' if xs.is_cuda or xs.shape[1] + xq.shape[1] <= 20 else 'loop'
+    if batch['train'][0].is_cuda: return 'vmap'
+    return 'batched' if isinstance(self.model, ConvNet) else 'loop'
 
 @patch_to(MetaLearner)
 def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None) -> dict:
     "Adapt to each task of `batch`; return the mean outer loss and per-task metrics."
     steps = self.steps if steps is None else steps
     first_order = self.first_order if first_order is None else first_order
-    q_loss, logits, s_losses, before = getattr(self, f'tasks_{self.pick_strategy(batch)}')(batch, steps, first_order)
+    q_loss, logits, s_losses, before = STRATEGY_METHODS[self.pick_strategy(batch)](self, batch, steps, first_order)
     return learner_outputs(q_loss, logits, batch['test'][1], s_losses, before)
 
+# %% ../nbs/05_metalearners.ipynb #952d5adc
+GRAPH_MODES = ('auto', 'on', 'off')
+
+def batch_shapes(batch: dict) -> tuple:
+    "The shapes and dtypes of a batch's tensors: batches with equal ones can share a CUDA graph."
+    return tuple((k, tuple((tuple(t.shape), t.dtype) for t in v)) for k, v in sorted(batch.items()))
+
+class CudaGraphCall:
+    "`fn(batch)`, run normally for `warmup` calls, then recorded once in a CUDA graph and replayed for every batch of the same shapes."
+    def __init__(self, fn,              # a function of a batch dict returning a dict of tensors, that never waits for the GPU
+                 mode: str = 'auto',    # 'auto': go on eagerly (saying why) if recording fails; 'on': raise instead
+                 warmup: int = 3,       # normal calls before recording
+                 name: str = 'step'):   # what `fn` does, for messages
+        require(mode in ('auto', 'on'), f"a CudaGraphCall's mode is auto or on, got {mode!r}")
+        self.fn, self.mode, self.warmup, self.name, self.calls = fn, mode, warmup, name, 0
+        self.graph = self.static_in = self.static_out = self.eager_reason = None
+
+    def __call__(self, batch: dict) -> dict:
+        if self.eager_reason is not None: return self.fn(batch)
+        if self.graph is None and self.calls < self.warmup:
+            self.calls += 1
+            return self._on_side_stream(batch)
+        if self.graph is None:
+            try: self._record(batch)
+            except Exception as e:
+                self._go_eager(f"{type(e).__name__}: {(str(e).splitlines() or [''])[0]}")
+                return self.fn(batch)
+        elif batch_shapes(batch) != batch_shapes(self.static_in):
+            self._go_eager('a batch of another shape arrived')
+            return self.fn(batch)
+        else:
+            for k, tensors in batch.items():
+                for static, t in zip(self.static_in[k], tensors): static.copy_(t)
+        self.graph.replay()
+        return {k: v.clone() for k, v in self.static_out.items()}
+
+    def _on_side_stream(self, batch):
+        side = torch.cuda.Stream()
+        side.wait_stream(torch.cuda.current_stream())
+        with torch.cuda.stream(side): out = self.fn(batch)
+        torch.cuda.current_stream().wait_stream(side)
+        return out
+
+    def _record(self, batch):
+        self.static_in = {k: tuple(t.clone() for t in v) for k, v in batch.items()}
+        graph = torch.cuda.CUDAGraph()
+        with torch.cuda.graph(graph): self.static_out = self.fn(self.static_in)
+        self.graph = graph
+
+    def _go_eager(self, reason: str):
+        if self.mode == 'on': raise LtlError(f"the {self.name} cannot run as a CUDA graph ({reason}); use --cuda-graph auto or off")
+        self.eager_reason, self.graph, self.static_in, self.static_out = reason, None, None, None
+        warnings.warn(f"CUDA graph off for the {self.name}, running eagerly: {reason}", stacklevel=3)
+
+def uses_cuda_graph(mode: str, device: torch.device | str) -> bool:
+    "Whether `mode` ('auto', 'on' or 'off') records CUDA graphs on `device`: only CUDA devices have them."
+    require(mode in GRAPH_MODES, f"unknown CUDA graph mode {mode!r}; use {', '.join(GRAPH_MODES)}")
+    return mode != 'off' and torch.device(device).type == 'cuda'
+
+def graphed(fn, mode: str, device: torch.device | str, name: str = 'step'):
+    "`fn` itself, or `fn` replayed from a CUDA graph when `device` is a GPU and `mode` allows it."
+    return CudaGraphCall(fn, mode, name=name) if uses_cuda_graph(mode, device) else fn
+
 # %% ../nbs/05_metalearners.ipynb #c9406050
-def outer_step(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: dict) -> dict:
-    "One meta-training step on `batch`; return the batch's mean metrics as floats."
+def step_metrics(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: dict) -> dict:
+    "One meta-training step on `batch`; return the batch's mean metrics as tensors on its device (nothing waits for the device)."
     learner.train()
     optimizer.zero_grad(set_to_none=True)
     out = learner(batch)
     out['outer_loss'].backward()
     optimizer.step()
-    return {k: v.mean().item() if k != 'support_losses' else v.mean(0).tolist() for k, v in out.items()}
+    return {k: v.detach().mean(0) if k == 'support_losses' else v.detach().mean() for k, v in out.items()}
 
-def evaluate(learner: MetaLearner, bank, steps: int | None = None, batch_size: int = 25) -> dict:
+def as_floats(metrics: dict) -> dict:
+    "Metrics from `step_metrics` as Python numbers (this waits for the device)."
+    return {k: v.tolist() for k, v in metrics.items()}
+
+def outer_step(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: dict) -> dict:
+    "One meta-training step on `batch`; return the batch's mean metrics as numbers."
+    return as_floats(step_metrics(learner, optimizer, batch))
+
+def evaluation_outputs(learner: MetaLearner, steps: int, batch: dict) -> dict:
+    "Per-task metrics of `learner` on `batch` after `steps` first-order inner steps, with no outer graph."
+    with torch.no_grad(): out = learner(batch, steps=steps, first_order=True)
+    out['outer_loss'] = out.pop('query_loss')
+    return out
+
+_EVAL_CALLS = weakref.WeakKeyDictionary()   # learner -> {(steps, mode, shapes): the call that evaluates such batches}
+
+def evaluate(learner: MetaLearner, bank, steps: int | None = None, batch_size: int = 25,
+             cuda_graph: str = 'off') -> dict: # 'auto', 'on' or 'off': replay each batch shape from a CUDA graph (on CUDA)
     "Per-task metrics over a task bank, as tensors: outer loss, accuracy before and after, precision after, support losses."
     learner.eval()
     steps = learner.eval_steps if steps is None else steps
-    parts = []
-    with torch.no_grad():
-        for batch in bank.batches(batch_size):
-            out = learner(batch, steps=steps, first_order=True)
-            out['outer_loss'] = out.pop('query_loss')
-            parts.append(out)
+    calls, parts = _EVAL_CALLS.setdefault(learner, {}), []
+    for batch in bank.batches(batch_size):
+        key = (steps, cuda_graph, batch_shapes(batch))
+        if key not in calls: calls[key] = graphed(functools.partial(evaluation_outputs, learner, steps), cuda_graph, batch['train'][0].device, 'evaluation')
+        parts.append(calls[key](batch))
     return {k: torch.cat([p[k] for p in parts]).cpu() for k in parts[0]}
 
 # %% ../nbs/05_metalearners.ipynb #f9a9fc1c
+@runtime_checkable
+class Learner(Protocol):
+    "What the training loop, evaluation and the panel need of a learner: its name, evaluation steps, Meta-SGD step sizes (or None) and a forward pass."
+    algorithm: str
+    eval_steps: int
+    step_sizes: nn.ParameterList | None
+    def __call__(self, batch: dict, steps: int | None = None, first_order: bool | None = None) -> dict: ...
+
 class ProtoNet(nn.Module):
     "Prototypical Networks on the backbone of `model`: nearest class mean in embedding space."
     algorithm, step_sizes, eval_steps = 'protonet', None, 0
@@ -193,7 +345,7 @@ class ProtoNet(nn.Module):
     def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None) -> dict:
         "Classify each task's queries by their nearest prototype; the same outputs as `MetaLearner`."
         (xs, ys), (xq, yq) = batch['train'], batch['test']
-        ways = int(ys.max()) + 1
+        ways = self.model.ways
         z = self.embed(torch.cat([xs, xq], 1))
         zs, zq = z[:, :xs.shape[1]], z[:, xs.shape[1]:]
         onehot = F.one_hot(ys, ways).float()
@@ -201,3 +353,57 @@ class ProtoNet(nn.Module):
         logits = -((zq[:, :, None] - prototypes[:, None])**2).sum(-1)
         q_loss = F.cross_entropy(logits.flatten(0, 1), yq.flatten(), reduction='none').view_as(yq).mean(-1)
         return learner_outputs(q_loss, logits, yq, torch.full_like(q_loss, float('nan'))[:, None].detach())
+
+# %% ../nbs/05_metalearners.ipynb #af764e23
+def make_optimizer(learner: nn.Module, lr: float, capturable: bool = False) -> torch.optim.Optimizer:
+    "Adam over the learner's parameters; `capturable` keeps its state on the GPU so that a CUDA graph can replay its step."
+    return torch.optim.Adam(learner.parameters(), lr=lr, capturable=capturable)
+
+def load_optimizer_state(optimizer: torch.optim.Optimizer, state: dict):
+    "Load a saved optimizer state, written with or without CUDA graphs, into `optimizer` as it is set up now."
+    capturable = [group['capturable'] for group in optimizer.param_groups]
+    optimizer.load_state_dict(state)
+    for group, keep in zip(optimizer.param_groups, capturable):
+        group['capturable'] = keep
+        for p in group['params']:
+            s = optimizer.state.get(p, {})
+            if 'step' in s: s['step'] = s['step'].to(device=p.device if keep else 'cpu', dtype=torch.float32)
+
+# %% ../nbs/05_metalearners.ipynb #869df7d8
+def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
+                     steps: int = 6,        # outer steps: 3 warm-up, 1 recorded, the rest replayed
+                     tolerance: float = 1e-6 # largest difference allowed, relative to the largest entry
+                    ) -> dict:
+    "Graphed against eager meta-training steps and evaluation on a GPU, for every algorithm: the largest relative differences (raises if any is over `tolerance`)."
+    from .sketches import kanji_sketches, split_classes
+    from .episodes import TaskSampler, task_bank
+    dev = torch.device(device)
+    require(dev.type == 'cuda' and torch.cuda.is_available(), f"check_cuda_graph needs a CUDA device, not {device}")
+    split = split_classes(kanji_sketches(n_classes=60, n_samples=20, progress=False), seed=0)['train']
+    sampler, gen = TaskSampler(split, 5, 1, 1, dev), torch.Generator().manual_seed(0)
+    batches, bank = [sampler.sample(25, gen) for _ in range(steps)], task_bank(sampler, 60, seed=1)
+    rel = lambda a, b: ((a - b).abs().max()/b.abs().max().clamp(min=1e-12)).item()
+    flat = lambda ts: torch.cat([t.flatten() for t in ts])
+    report, deterministic = {}, torch.backends.cudnn.deterministic
+    torch.backends.cudnn.deterministic = True
+    try:
+        for algorithm in ALGORITHMS:
+            torch.manual_seed(0)
+            eager = MetaLearner(ConvNet(5, 20), algorithm, 5, 0.01, strategy='vmap').to(dev)
+            graph = copy.deepcopy(eager)
+            opt_e, opt_g = make_optimizer(eager, 1e-3, capturable=True), make_optimizer(graph, 1e-3, capturable=True)
+            step = CudaGraphCall(functools.partial(step_metrics, graph, opt_g), mode='on')
+            worst = dict(loss=0.0, gradients=0.0, weights=0.0)
+            for i, batch in enumerate(batches):
+                m_e, m_g = step_metrics(eager, opt_e, batch), step(batch)
+                if i < step.warmup: continue
+                worst['loss'] = max(worst['loss'], rel(m_g['outer_loss'], m_e['outer_loss']))
+                worst['gradients'] = max(worst['gradients'], rel(flat(p.grad for p in graph.parameters()), flat(p.grad for p in eager.parameters())))
+                worst['weights'] = max(worst['weights'], rel(flat(graph.parameters()).detach(), flat(eager.parameters()).detach()))
+            ev_e, ev_g = evaluate(eager, bank, cuda_graph='off'), evaluate(eager, bank, cuda_graph='on')
+            worst['evaluation'] = max(rel(ev_g[k], ev_e[k]) for k in ('outer_loss', 'acc_after', 'support_losses'))
+            report[algorithm] = worst
+    finally: torch.backends.cudnn.deterministic = deterministic
+    bad = {f'{a} {k}': v for a, r in report.items() for k, v in r.items() if not v <= tolerance}
+    require(not bad, f"graphed and eager steps differ by more than {tolerance}: {bad}")
+    return report
