@@ -4,39 +4,43 @@
 
 # %% ../nbs/06_benchmark.ipynb #2f716728
 from __future__ import annotations
-import argparse, statistics, time
+import argparse, functools, multiprocessing, resource, statistics, time
 from dataclasses import dataclass, replace
 import torch
 from .core import *
 from .sketches import kanji_sketches, split_classes
 from .episodes import TaskSampler
 from .model import ConvNet
-from .metalearners import MetaLearner, outer_step
+from .metalearners import MetaLearner, step_metrics, make_optimizer, graphed
 
 # %% auto #0
-__all__ = ['ORIGINAL', 'CONFIGS', 'BenchConfig', 'benchmark', 'format_row', 'format_header', 'ltl_bench_cli']
+__all__ = ['ORIGINAL', 'MAIN_JOB', 'CONFIGS', 'MORE_CONFIGS', 'CPU_STRATEGIES', 'GPU_STRATEGIES', 'BenchConfig', 'cpu_peak_mib',
+           'default_strategy', 'benchmark', 'format_header', 'format_row', 'ltl_bench_cli']
 
 # %% ../nbs/06_benchmark.ipynb #fc163917
 @dataclass(frozen=True)
 class BenchConfig:
-    "One meta-training configuration to time."
+    "One meta-training configuration to time; the settings are named as in `TrainConfig`."
     name: str
-    ways: int = 5
-    shots: int = 1
-    queries: int = 1
-    steps: int = 5
+    num_ways: int = 5
+    num_shots: int = 1
+    num_shots_test: int = 1     # queries per class
+    num_steps: int = 5
     step_size: float = 0.01
     batch_size: int = 25
     hidden_size: int = 20
     meta_lr: float = 1e-3
-    first_order: bool = False
+    algorithm: str = 'maml'
 
     @property
-    def label(self) -> str: return f"{self.name} {'FO' if self.first_order else 'SO'}"
+    def label(self) -> str: return f"{self.name} {'FO' if self.algorithm == 'fomaml' else 'SO'}"
 
 ORIGINAL = BenchConfig('5w1s')
-CONFIGS = [c for base in (ORIGINAL, BenchConfig('5w5s', shots=5, queries=5), BenchConfig('10w1s', ways=10))
-           for c in (base, replace(base, first_order=True))]
+MAIN_JOB = BenchConfig('main-job', num_shots_test=5, num_steps=1, step_size=0.4)
+CONFIGS = [c for base in (ORIGINAL, BenchConfig('5w5s', num_shots=5, num_shots_test=5), BenchConfig('10w1s', num_ways=10))
+           for c in (base, replace(base, algorithm='fomaml'))]
+MORE_CONFIGS = [BenchConfig('20w1s', num_ways=20), BenchConfig('5w5s15q', num_shots=5, num_shots_test=15),
+                BenchConfig('5w1s-h64', hidden_size=64), MAIN_JOB]
 
 # %% ../nbs/06_benchmark.ipynb #9f983b2a
 def _sync(device: torch.device):
@@ -46,13 +50,15 @@ class _Run:
     "A learner, optimizer and task stream for one configuration and strategy."
     def __init__(self, cfg: BenchConfig, strategy: str, sketches, device: torch.device, seed: int):
         torch.manual_seed(seed)
-        self.learner = MetaLearner(ConvNet(cfg.ways, cfg.hidden_size), 'fomaml' if cfg.first_order else 'maml',
-                                   cfg.steps, cfg.step_size, strategy=strategy).to(device)
-        self.opt = torch.optim.Adam(self.learner.parameters(), lr=cfg.meta_lr)
-        self.sampler, self.gen, self.cfg, self.device = TaskSampler(sketches, cfg.ways, cfg.shots, cfg.queries, device), torch.Generator().manual_seed(seed), cfg, device
-        self.step()
+        graph = strategy == 'graph'
+        self.learner = MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
+                                   strategy='vmap' if graph else strategy).to(device)
+        optimizer = make_optimizer(self.learner, cfg.meta_lr, capturable=graph)
+        self.step_fn = graphed(functools.partial(step_metrics, self.learner, optimizer), 'on' if graph else 'off', device, 'benchmark step')
+        self.sampler, self.gen, self.cfg, self.device = TaskSampler(sketches, cfg.num_ways, cfg.num_shots, cfg.num_shots_test, device), torch.Generator().manual_seed(seed), cfg, device
+        for _ in range(5 if graph else 1): self.step()
 
-    def step(self): outer_step(self.learner, self.opt, self.sampler.sample(self.cfg.batch_size, self.gen))
+    def step(self): return self.step_fn(self.sampler.sample(self.cfg.batch_size, self.gen))
 
     def time(self, n_steps: int) -> float:
         "Tasks per second over `n_steps` outer steps."
@@ -61,53 +67,88 @@ class _Run:
         _sync(self.device)
         return n_steps*self.cfg.batch_size/(time.perf_counter() - t0)
 
+# %% ../nbs/06_benchmark.ipynb #e6fbfe4a
+def _peak_growth(cfg: BenchConfig, strategy: str, n_classes: int, seed: int, steps: int) -> float:
+    torch.set_num_threads(1)
+    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
+    run = _Run(cfg, strategy, train, torch.device('cpu'), seed)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(steps): run.step()
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)/1024
+
+def cpu_peak_mib(cfg: BenchConfig, strategy: str, n_classes: int = 200, seed: int = 0, steps: int = 2) -> float:
+    "How much the peak resident memory (MiB) grows during `steps` outer steps, measured in a fresh process."
+    with multiprocessing.get_context('spawn').Pool(1) as pool:
+        return pool.apply_async(_peak_growth, (cfg, strategy, n_classes, seed, steps)).get(timeout=1800)
+
 # %% ../nbs/06_benchmark.ipynb #7e9d4a1f
+CPU_STRATEGIES, GPU_STRATEGIES = ('loop', 'vmap', 'batched'), ('loop', 'vmap', 'graph')
+
+def default_strategy(device: torch.device) -> str:
+    "What training uses by default: the whole step as a CUDA graph on a GPU, the tasks side by side on a CPU."
+    return 'graph' if device.type == 'cuda' else 'batched'
+
 def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
-              strategies: tuple = ('loop', 'auto'), # the first is the baseline
+              strategies: tuple | None = None,     # the first is the baseline (None: loop and every strategy of the device)
               rounds: int = 3,                     # alternations of the strategies
               steps_per_round: int = 2,            # outer steps per strategy per round
-              device: str = 'cpu', seed: int = 0, n_classes: int = 200, progress: bool = True) -> list[dict]:
+              device: str = 'cpu', seed: int = 0, n_classes: int = 200,
+              memory: bool = False,                # also measure each strategy's peak memory (MiB)
+              progress: bool = True) -> list[dict]:
     "Tasks per second of each strategy on each configuration, strategies interleaved round by round."
     require(rounds >= 1 and steps_per_round >= 1, "rounds and steps per round must be at least 1")
     dev = pick_device(device)
+    strategies = strategies or (GPU_STRATEGIES if dev.type == 'cuda' else CPU_STRATEGIES)
+    default = default_strategy(dev)
+    require(default in strategies, f"the strategies timed must include the default one, {default}")
     train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
     rows = []
+    if progress: print(format_header(strategies, memory), flush=True)
     for cfg in configs:
         runs = {s: _Run(cfg, s, train, dev, seed) for s in strategies}
-        speeds = {s: [] for s in strategies}
+        speeds, peaks = {s: [] for s in strategies}, {s: 0.0 for s in strategies}
         for _ in range(rounds):
-            for s in strategies: speeds[s].append(runs[s].time(steps_per_round))
+            for s in strategies:
+                if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats(dev)
+                speeds[s].append(runs[s].time(steps_per_round))
+                if dev.type == 'cuda': peaks[s] = max(peaks[s], torch.cuda.max_memory_allocated(dev)/2**20)
+        if memory and dev.type == 'cpu': peaks = {s: cpu_peak_mib(cfg, s, n_classes, seed) for s in strategies}
         med = {s: statistics.median(v) for s, v in speeds.items()}
-        chosen = runs[strategies[-1]].learner.pick_strategy(runs[strategies[-1]].sampler.sample(1, torch.Generator()))
         rows.append(dict(config=cfg.label, **{f'{s}_tasks_per_s': med[s] for s in strategies},
-                         speedup=med[strategies[-1]]/med[strategies[0]], chosen=chosen))
+                         **({f'{s}_peak_mib': peaks[s] for s in strategies} if memory or dev.type == 'cuda' else {}),
+                         speedup=med[default]/med[strategies[0]], default=default))
         if progress: print(format_row(rows[-1], strategies), flush=True)
     return rows
 
-def format_row(row: dict, strategies: tuple = ('loop', 'auto')) -> str:
-    "One aligned line of the benchmark table."
-    speeds = ''.join(f"{row[f'{s}_tasks_per_s']:>15.1f}" for s in strategies)
-    return f"{row['config']:<10}{speeds}{row['speedup']:>9.2f}x  ({row['chosen']})"
-
-def format_header(strategies: tuple = ('loop', 'auto')) -> str:
+def format_header(strategies: tuple = CPU_STRATEGIES, memory: bool = False) -> str:
     "The benchmark table's header line."
-    return f"{'config':<10}" + ''.join(f"{s + ' tasks/s':>15}" for s in strategies) + f"{'speedup':>10}  (auto uses)"
+    return (f"{'config':<12}" + ''.join(f"{s + ' tasks/s':>16}" for s in strategies) + f"{'speedup':>9}"
+            + (''.join(f"{s + ' MiB':>13}" for s in strategies) if memory else ''))
+
+def format_row(row: dict, strategies: tuple = CPU_STRATEGIES) -> str:
+    "One aligned line of the benchmark table: tasks/s, the default strategy against the first, and peak memory if measured."
+    speeds = ''.join(f"{row[f'{s}_tasks_per_s']:>16.1f}" for s in strategies)
+    peaks = ''.join(f"{row[f'{s}_peak_mib']:>13.0f}" for s in strategies if f'{s}_peak_mib' in row)
+    return f"{row['config']:<12}{speeds}{row['speedup']:>8.2f}x{peaks}"
 
 # %% ../nbs/06_benchmark.ipynb #4dfddcb1
 @cli_errors
 def ltl_bench_cli(argv: list[str] | None = None):
-    "Time meta-training throughput (tasks/s) of the per-task loop against the default strategy."
+    "Time meta-training throughput (tasks/s) of the per-task loop against the other strategies."
     p = argparse.ArgumentParser(prog='ltl_bench', description=ltl_bench_cli.__doc__)
     p.add_argument('--quick', action='store_true', help='time only the original configuration (5-way 1-shot, second order)')
     p.add_argument('--rounds', type=int, default=3, help='alternations of the strategies (default: 3)')
     p.add_argument('--steps', type=int, default=2, help='outer steps per strategy per round (default: 2)')
-    p.add_argument('--device', default='cpu', help='cpu, cuda or auto (default: cpu)')
+    p.add_argument('--device', default='cpu', choices=('auto', 'cpu', 'cuda'), help='default: cpu')
     p.add_argument('--threads', type=int, default=1, help='torch intra-op threads on the CPU (default: 1)')
+    p.add_argument('--no-memory', action='store_true', help='skip the peak-memory measurements on the CPU')
+    p.add_argument('--json', metavar='PATH', help='also write the rows to this JSON file')
     a = p.parse_args(argv)
     require(a.threads >= 1, f"--threads must be at least 1, got {a.threads}")
     torch.set_num_threads(a.threads)
     dev = pick_device(a.device)
     print(f"device: {torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'cpu, {a.threads} thread(s)'}; torch {torch.__version__}")
-    print(format_header())
-    rows = benchmark([ORIGINAL] if a.quick else CONFIGS, rounds=a.rounds, steps_per_round=a.steps, device=a.device)
+    rows = benchmark([ORIGINAL] if a.quick else CONFIGS + MORE_CONFIGS, rounds=a.rounds, steps_per_round=a.steps, device=a.device,
+                     memory=not (a.quick or a.no_memory))
+    if a.json: save_json(dict(device=str(dev), torch=torch.__version__, threads=a.threads, rows=rows), a.json)
     print(f"speedup_vs_loop={rows[0]['speedup']:.2f}")
