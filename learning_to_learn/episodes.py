@@ -5,11 +5,10 @@
 # %% ../nbs/03_episodes.ipynb #644470f4
 from __future__ import annotations
 from dataclasses import dataclass
-import numpy as np
 import torch
 from fastcore.basics import patch_to
 from .core import *
-from .sketches import SketchSet, kanji_sketches, split_classes, class_label
+from .sketches import SketchSet
 
 # %% auto #0
 __all__ = ['check_task', 'TaskSampler', 'show_task', 'TaskBank', 'task_bank']

@@ -4,16 +4,14 @@
 
 # %% ../nbs/09_experiments.ipynb #ad3a9cd0
 from __future__ import annotations
-import multiprocessing, os, time
+import multiprocessing, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, replace
 from pathlib import Path
 import torch
-import matplotlib.pyplot as plt
 from .core import *
 from .training import TrainConfig, meta_train, meta_test, read_config, open_run, test_bank
 from .metalearners import evaluate
-from .training import plot_step_sizes
 
 # %% auto #0
 __all__ = ['REPORT', 'GRID', 'CPU_BUDGET', 'report_config', 'cell_name', 'run_cell', 'collect_cell', 'run_grid',

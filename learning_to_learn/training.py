@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb #bf553bcc
 from __future__ import annotations
-import argparse, datetime, math, os, sys, threading, time
+import argparse, datetime, math, os, threading
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import torch

@@ -5,7 +5,6 @@
 # %% ../nbs/08_widgets.ipynb #efe614bc
 from __future__ import annotations
 import threading
-from dataclasses import asdict
 from pathlib import Path
 import torch
 import ipywidgets as W
