@@ -4,21 +4,36 @@
 
 # %% ../nbs/00_core.ipynb #608c315b
 from __future__ import annotations
-import contextlib, functools, hashlib, io, json, os, sys, tempfile
+import contextlib, functools, hashlib, inspect, io, json, os, sys, tempfile
 from pathlib import Path
 import torch
+from fastcore.docments import docments
 from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 # %% auto #0
-__all__ = ['LtlError', 'require', 'cli_errors', 'atomic_write', 'save_json', 'load_json', 'cache_dir', 'fingerprint', 'subplots',
-           'figure_png', 'pick_device']
+__all__ = ['documented', 'LtlError', 'require', 'cli_errors', 'atomic_write', 'save_json', 'load_json', 'cache_dir',
+           'fingerprint', 'subplots', 'figure_png', 'pick_device']
+
+# %% ../nbs/00_core.ipynb #53fbf08b
+def documented(f):
+    "Append a *Parameters* section built from the docments comments of `f` (a function, or a class's `__init__` or fields) to its docstring."
+    if '\nParameters\n----------\n' in (f.__doc__ or ''): return f
+    lines = []
+    for name, d in docments(f, full=True).items():
+        if name in ('self', 'return') or not d['docment']: continue
+        anno = '' if d['anno'] is inspect.Parameter.empty else f" : {getattr(d['anno'], '__name__', d['anno'])}"
+        default = '' if d['default'] is inspect.Parameter.empty else f", default {d['default']!r}"
+        lines += [f"{name}{anno}{default}", f"    {d['docment']}"]
+    if lines: f.__doc__ = (f.__doc__ or '').rstrip() + '\n\nParameters\n----------\n' + '\n'.join(lines)
+    return f
 
 # %% ../nbs/00_core.ipynb #9bca1181
 class LtlError(ValueError):
     "A problem with the user's input or files, explained in one line."
 
 # %% ../nbs/00_core.ipynb #5f399d84
+@documented
 def require(ok: bool, # the condition that must hold
             msg: str): # what was wrong and how to fix it
     "Raise `LtlError(msg)` unless `ok`."
@@ -35,6 +50,12 @@ def cli_errors(main):
     return wrapper
 
 # %% ../nbs/00_core.ipynb #1485fb1b
+def _umask() -> int:
+    "The process's umask, read without changing it where Linux tells it."
+    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('Umask:')).split()[1], 8)
+    except (OSError, StopIteration): mask = os.umask(0o022); os.umask(mask); return mask
+
+@documented
 @contextlib.contextmanager
 def atomic_write(path: str | Path, # the file to create or replace
                  mode: str = 'wb'): # 'wb' for bytes, 'w' for text
@@ -43,6 +64,7 @@ def atomic_write(path: str | Path, # the file to create or replace
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
+        os.chmod(tmp, 0o666 & ~_umask())    # mkstemp makes 0600 files; a new file should get what open() would give it
         with os.fdopen(fd, mode, **({} if 'b' in mode else {'encoding': 'utf-8'})) as f:
             yield f
             f.flush()

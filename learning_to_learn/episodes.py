@@ -82,6 +82,7 @@ def show_task(batch: dict, task: int = 0, predictions: torch.Tensor | None = Non
     return fig
 
 # %% ../nbs/03_episodes.ipynb #5de63263
+@documented
 @dataclass
 class TaskBank:
     "A fixed, seeded list of tasks that can be replayed in batches."

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import torch
 from torch import nn
+from .core import documented
 
 # %% auto #0
 __all__ = ['conv_block', 'ConvNet', 'adapted_names']
@@ -17,6 +18,7 @@ def conv_block(in_channels: int, out_channels: int) -> nn.Sequential:
                          nn.BatchNorm2d(out_channels, track_running_stats=False),
                          nn.ReLU(), nn.MaxPool2d(2))
 
+@documented
 class ConvNet(nn.Module):
     "Four conv blocks and a linear head: the backbone of the original report and of MAML."
     def __init__(self, ways: int = 5,        # classes per task: the number of logits

@@ -58,6 +58,7 @@ def npy_rows(head: bytes) -> int:
     return meta['shape'][0]
 
 # %% ../nbs/02_quickdraw.ipynb #a685903e
+@documented
 class RangeReader:
     "Fetch byte ranges over HTTP(S) with keep-alive, retries and backoff."
     def __init__(self, timeout: float = 30, # seconds to wait for the server
@@ -170,6 +171,7 @@ def download_file(reader: RangeReader, url: str, dest: Path, progress: bool = Tr
     return dest
 
 # %% ../nbs/02_quickdraw.ipynb #acf2bb16
+@documented
 def quickdraw_sketches(categories: list[str] | None = None, # category names (None: all 345)
                        n_samples: int = 100,     # drawings per category (the report used 20 or 100)
                        seed: int = 0,            # picks the drawings

@@ -26,6 +26,7 @@ __all__ = ['LEARNERS', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'TrainConfi
            'ci95', 'finite', 'meta_test', 'summary_line', 'train_parser', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
+@documented
 @dataclass
 class TrainConfig:
     "Every setting of a meta-training run."
@@ -183,11 +184,13 @@ def _log(run: Path, line: str, quiet: bool):
     if not quiet: tqdm.write(line)
 
 # %% ../nbs/07_training.ipynb #c3cacb44
+@documented
 def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resuming: the run's own are used)
                callbacks: tuple = (),          # functions called as `callback(event, **info)`
                resume: str | Path | None = None, # a run folder to continue
                stop: threading.Event | None = None, # set it to stop after the current meta-batch
-               quiet: bool = False) -> Path:   # no table or progress bars
+               quiet: bool = False,            # no table or progress bars
+               ) -> Path:
     "Meta-train (or resume) a run; return its folder."
     if resume is not None:
         run = Path(resume)
@@ -279,11 +282,13 @@ def finite(x: float) -> float | None:
     "`x`, or None for NaN (JSON has no NaN; ProtoNet has no 'before adaptation')."
     return None if math.isnan(x) else x
 
+@documented
 def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_steps: int | None = None, # inner steps (None: the run's num_steps_eval)
               num_batches: int = 40,        # test tasks = num_batches x the run's batch size
               device: str | None = None,    # None: the run's device setting
-              quiet: bool = False) -> dict:
+              quiet: bool = False,          # print nothing
+              ) -> dict:
     "Evaluate a run's best model on fixed test tasks; write and return `results.json`."
     path = Path(config_path)
     run = path if path.is_dir() else path.parent
