@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 # %% auto #0
-__all__ = ['documented', 'LtlError', 'require', 'cli_errors', 'atomic_write', 'save_json', 'load_json', 'cache_dir',
+__all__ = ['DEVICES', 'documented', 'LtlError', 'require', 'cli_errors', 'atomic_write', 'save_json', 'load_json', 'cache_dir',
            'fingerprint', 'subplots', 'figure_png', 'pick_device']
 
 # %% ../nbs/00_core.ipynb #53fbf08b
@@ -41,12 +41,12 @@ def require(ok: bool, # the condition that must hold
 
 # %% ../nbs/00_core.ipynb #36ecbada
 def cli_errors(main):
-    "Run `main` as a console command: `LtlError` -> one line and exit 2, Ctrl-C -> exit 130."
+    "Run `main` as a console command: `LtlError` -> one line and exit 2, Ctrl-C -> its message and exit 130."
     @functools.wraps(main)
     def wrapper(*args, **kwargs):
         try: return main(*args, **kwargs)
         except LtlError as e: print(f"error: {e}", file=sys.stderr); sys.exit(2)
-        except KeyboardInterrupt: print("interrupted", file=sys.stderr); sys.exit(130)
+        except KeyboardInterrupt as e: print(f"interrupted{f': {e}' if str(e) else ''}", file=sys.stderr); sys.exit(130)
     return wrapper
 
 # %% ../nbs/00_core.ipynb #1485fb1b
@@ -112,9 +112,11 @@ def figure_png(fig: Figure, dpi: int = 90) -> bytes:
     return buf.getvalue()
 
 # %% ../nbs/00_core.ipynb #c6458797
+DEVICES = ('auto', 'cpu', 'cuda')   # the device names a user can choose (or 'cuda:N')
+
 def pick_device(name: str = 'auto') -> torch.device:
     "The torch device for 'auto', 'cpu' or 'cuda' (checked to exist)."
-    require(name in ('auto', 'cpu', 'cuda') or name.startswith('cuda:'), f"unknown device {name!r}; use auto, cpu or cuda")
+    require(name in DEVICES or name.startswith('cuda:'), f"unknown device {name!r}; use {', '.join(DEVICES)}")
     if name == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     require(name == 'cpu' or torch.cuda.is_available(), f"device {name!r} was asked for but CUDA is not available here; use --device cpu or auto")
     return torch.device(name)
