@@ -11,6 +11,8 @@ from playwright.sync_api import sync_playwright
 
 OUT = Path(os.environ.get('LTL_TEST_OUTPUT', Path(__file__).parent/'output'))
 CHROMIUM = os.environ.get('LTL_CHROMIUM', shutil.which('chromium') or '/usr/bin/chromium')
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                 '--no-first-run', '--disable-sync', '--disable-quic']      # headless Debian chromium as root, no calls home
 DEMO = ("from learning_to_learn.widgets import TrainPanel\n"
         "panel = TrainPanel('data', 'models', test_batches=2, num_classes=60, hidden_size=8, batch_size=4, epochs=2, batches=3, test_shots=2, device='cpu')\n"
         "panel")
@@ -47,9 +49,7 @@ def main() -> int:
     try:
         wait_for_server(f'http://127.0.0.1:{port}/api/status?token={token}')
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                        args=['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-                                              '--no-first-run', '--disable-sync', '--disable-quic'])
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={'width': 1400, 'height': 1100})
             page.goto(f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}')
             page.locator('.jp-Notebook .jp-Cell .cm-content').first.click(timeout=120_000)
