@@ -14,7 +14,7 @@ CHROMIUM = os.environ.get('LTL_CHROMIUM', shutil.which('chromium') or '/usr/bin/
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
                  '--no-first-run', '--disable-sync', '--disable-quic']      # headless Debian chromium as root, no calls home
 DEMO = ("from learning_to_learn.widgets import TrainPanel\n"
-        "panel = TrainPanel('data', 'models', test_batches=2, num_classes=60, hidden_size=8, batch_size=4, epochs=2, batches=3, test_shots=2, device='cpu')\n"
+        "panel = TrainPanel('data', 'models', test_batches=2, num_classes=60, hidden_size=8, batch_size=4, num_epochs=2, num_batches=4, num_shots_test=2, val_tasks=8, device='cpu')\n"
         "panel")
 
 def free_port() -> int:
@@ -27,6 +27,13 @@ def demo_notebook(folder: Path) -> Path:
     nb = dict(cells=[cell], metadata=dict(kernelspec=dict(name='python3', display_name='Python 3', language='python')), nbformat=4, nbformat_minor=5)
     (folder/'demo.ipynb').write_text(json.dumps(nb))
     return folder/'demo.ipynb'
+
+def quiet_settings(folder: Path) -> Path:
+    "A JupyterLab settings folder that turns off the news and update notifications (no prompt in the screenshot, no calls home)."
+    path = folder/'@jupyterlab'/'apputils-extension'/'notification.jupyterlab-settings'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({'fetchNews': 'false', 'checkForUpdates': False}))
+    return folder
 
 def wait_for_server(url: str, timeout: float = 90):
     deadline = time.time() + timeout
@@ -45,7 +52,8 @@ def main() -> int:
     log = open(OUT/'jupyterlab.log', 'w')
     server = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={port}', '--allow-root',
                                f'--ServerApp.token={token}', f'--ServerApp.root_dir={work}', '--LabApp.news_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'],
-                              stdout=log, stderr=subprocess.STDOUT, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+                              stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, 'OMP_NUM_THREADS': '1', 'JUPYTERLAB_SETTINGS_DIR': str(quiet_settings(Path(tempfile.mkdtemp())))})
     try:
         wait_for_server(f'http://127.0.0.1:{port}/api/status?token={token}')
         with sync_playwright() as p:
@@ -66,9 +74,10 @@ def main() -> int:
             box = plot.bounding_box()
             assert box and box['width'] > 200 and box['height'] > 80, f"the plot is not visible: {box}"
             assert page.get_by_text('run folder').is_visible(), "the run folder is not shown"
-            news = page.get_by_role('button', name='No', exact=True)      # JupyterLab's "notify about news?" prompt
-            if news.count() == 1 and news.is_visible(): news.click()
+            assert page.locator('select option', has_text='ProtoNet').count() == 1, "ProtoNet is not in the algorithm list"
+            assert page.get_by_text('chance 20.0%').count() >= 1, "the result does not show chance"
             page.get_by_text('test accuracy').scroll_into_view_if_needed()
+            assert page.get_by_text('official Jupyter news').count() == 0, "JupyterLab's news prompt is showing"
             page.screenshot(path=str(OUT/'panel.png'), full_page=True)
             browser.close()
         print(f"browser test passed; screenshot: {OUT/'panel.png'}")
