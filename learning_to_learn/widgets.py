@@ -65,6 +65,7 @@ def panel_problem(cfg: TrainConfig) -> str | None:
     return None
 
 # %% ../nbs/08_widgets.ipynb #6fc85bd3
+@documented
 def plot_progress(batch_acc: list[float], # query accuracy after adaptation of each meta-batch so far (0-1)
                   val_acc: list[float],   # validation accuracy after each finished epoch (0-1)
                   num_batches: int,       # meta-batches per epoch, to place the batches on the epoch axis
@@ -101,6 +102,7 @@ def adaptation_gallery(run: str | Path, task: int = 0) -> tuple:
             show_task(batch, task, after, title=f'after {cfg.num_steps_eval} inner steps'))
 
 # %% ../nbs/08_widgets.ipynb #6b964328
+@documented
 class TrainPanel:
     "Pick a dataset, algorithm, ways, shots and steps; train inline with a live curve, the test result and a before/after gallery."
     def __init__(self, folder: str | Path = 'data',      # where datasets are cached
