@@ -44,6 +44,44 @@ def wait_for_server(url: str, timeout: float = 90):
         except OSError: time.sleep(0.5)
     raise TimeoutError(f"JupyterLab did not answer at {url} within {timeout}s")
 
+def outcome(name: str, test) -> int:
+    "Run the browser `test`; print that `name` passed (with what `test` returns) or why it failed; return the exit status."
+    try:
+        print(f"{name} passed; {test()}")
+        return 0
+    except Exception as e:
+        print(f"{name} failed: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+
+def drive_panel(port: int, token: str) -> str:
+    "Open the demo notebook, run it, press Train, and check what the panel shows; return where the screenshot is."
+    wait_for_server(f'http://127.0.0.1:{port}/api/status?token={token}')
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={'width': 1400, 'height': 1100})
+        page.goto(f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}')
+        page.locator('.jp-Notebook .jp-Cell .cm-content').first.click(timeout=120_000)
+        page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000)
+        page.keyboard.press('Shift+Enter')
+        train = page.get_by_role('button', name='Train')
+        train.wait_for(state='visible', timeout=180_000)
+        train.click()
+        page.get_by_text('test accuracy').wait_for(state='visible', timeout=300_000)
+        page.get_by_text('done', exact=True).wait_for(state='visible', timeout=120_000)
+        assert page.locator('.widget-image').count() == 3, "expected the plot and the two gallery images"
+        plot = page.locator('.widget-image').first
+        plot.wait_for(state='visible', timeout=30_000)
+        box = plot.bounding_box()
+        assert box and box['width'] > 200 and box['height'] > 80, f"the plot is not visible: {box}"
+        assert page.get_by_text('run folder').is_visible(), "the run folder is not shown"
+        assert page.locator('select option', has_text='ProtoNet').count() == 1, "ProtoNet is not in the algorithm list"
+        assert page.get_by_text('chance 20.0%').count() >= 1, "the result does not show chance"
+        page.get_by_text('test accuracy').scroll_into_view_if_needed()
+        assert page.get_by_text('official Jupyter news').count() == 0, "JupyterLab's news prompt is showing"
+        page.screenshot(path=str(OUT/'panel.png'), full_page=True)
+        browser.close()
+    return f"screenshot: {OUT/'panel.png'}"
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
@@ -54,37 +92,7 @@ def main() -> int:
                                f'--ServerApp.token={token}', f'--ServerApp.root_dir={work}', '--LabApp.news_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'],
                               stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, 'OMP_NUM_THREADS': '1', 'JUPYTERLAB_SETTINGS_DIR': str(quiet_settings(Path(tempfile.mkdtemp())))})
-    try:
-        wait_for_server(f'http://127.0.0.1:{port}/api/status?token={token}')
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={'width': 1400, 'height': 1100})
-            page.goto(f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}')
-            page.locator('.jp-Notebook .jp-Cell .cm-content').first.click(timeout=120_000)
-            page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000)
-            page.keyboard.press('Shift+Enter')
-            train = page.get_by_role('button', name='Train')
-            train.wait_for(state='visible', timeout=180_000)
-            train.click()
-            page.get_by_text('test accuracy').wait_for(state='visible', timeout=300_000)
-            page.get_by_text('done', exact=True).wait_for(state='visible', timeout=120_000)
-            assert page.locator('.widget-image').count() == 3, "expected the plot and the two gallery images"
-            plot = page.locator('.widget-image').first
-            plot.wait_for(state='visible', timeout=30_000)
-            box = plot.bounding_box()
-            assert box and box['width'] > 200 and box['height'] > 80, f"the plot is not visible: {box}"
-            assert page.get_by_text('run folder').is_visible(), "the run folder is not shown"
-            assert page.locator('select option', has_text='ProtoNet').count() == 1, "ProtoNet is not in the algorithm list"
-            assert page.get_by_text('chance 20.0%').count() >= 1, "the result does not show chance"
-            page.get_by_text('test accuracy').scroll_into_view_if_needed()
-            assert page.get_by_text('official Jupyter news').count() == 0, "JupyterLab's news prompt is showing"
-            page.screenshot(path=str(OUT/'panel.png'), full_page=True)
-            browser.close()
-        print(f"browser test passed; screenshot: {OUT/'panel.png'}")
-        return 0
-    except Exception as e:
-        print(f"browser test failed: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
+    try: return outcome('browser test', lambda: drive_panel(port, token))
     finally:
         server.terminate()
         try: server.wait(20)
