@@ -13,6 +13,7 @@ from fastcore.basics import patch_to
 from fastcore.docments import docments
 from .core import *
 from .sketches import split_sizes
+from .quickdraw import quickdraw_categories
 from .episodes import show_task
 from .training import (TrainConfig, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
                                         open_run, summary_line, test_bank)
@@ -56,7 +57,7 @@ def panel_problem(cfg: TrainConfig) -> str | None:
     "Why `cfg` cannot be trained (a message for the panel), or None if it can."
     try: check_config(cfg)
     except LtlError as e: return str(e)
-    sizes = split_sizes(cfg.num_classes if cfg.dataset == 'kanji' else 345)
+    sizes = split_sizes(cfg.num_classes if cfg.dataset == 'kanji' else len(quickdraw_categories()))
     name, smallest = min(sizes.items(), key=lambda kv: kv[1])
     if cfg.num_ways > smallest: return f"{cfg.num_ways}-way needs {cfg.num_ways} classes in every split; the {name} split has {smallest}"
     if cfg.num_shots + cfg.queries > cfg.num_training_samples:
