@@ -5,11 +5,10 @@
 # %% ../nbs/03_episodes.ipynb #644470f4
 from __future__ import annotations
 from dataclasses import dataclass
-import numpy as np
 import torch
 from fastcore.basics import patch_to
 from .core import *
-from .sketches import SketchSet, kanji_sketches, split_classes, class_label
+from .sketches import SketchSet
 
 # %% auto #0
 __all__ = ['check_task', 'TaskSampler', 'show_task', 'TaskBank', 'task_bank']
@@ -83,6 +82,7 @@ def show_task(batch: dict, task: int = 0, predictions: torch.Tensor | None = Non
     return fig
 
 # %% ../nbs/03_episodes.ipynb #5de63263
+@documented
 @dataclass
 class TaskBank:
     "A fixed, seeded list of tasks that can be replayed in batches."

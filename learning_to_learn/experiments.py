@@ -4,16 +4,14 @@
 
 # %% ../nbs/09_experiments.ipynb #ad3a9cd0
 from __future__ import annotations
-import multiprocessing, os, time
+import multiprocessing, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, replace
 from pathlib import Path
 import torch
-import matplotlib.pyplot as plt
 from .core import *
-from .training import TrainConfig, meta_train, meta_test, read_config, open_run, test_bank
+from .training import TrainConfig, LEARNERS, ALGORITHM_NAMES, meta_train, meta_test, read_config, open_run, test_bank
 from .metalearners import evaluate
-from .training import plot_step_sizes
 
 # %% auto #0
 __all__ = ['REPORT', 'GRID', 'CPU_BUDGET', 'report_config', 'cell_name', 'run_cell', 'collect_cell', 'run_grid',
@@ -56,7 +54,7 @@ def collect_cell(run: Path) -> dict:
     "One row of the results table: the settings and test results of a finished run (`run`: relative to the grid folder)."
     cfg, _ = read_config(run/'config.json')
     timing = load_json(run/'timing.json') if (run/'timing.json').exists() else {}
-    return dict(asdict(cfg), **load_json(run/'results.json'), **timing, run=f"{Path(cfg.output_folder).name}/{run.resolve().name}")
+    return dict(asdict(cfg), first_order=cfg.first_order, **load_json(run/'results.json'), **timing, run=f"{Path(cfg.output_folder).name}/{run.resolve().name}")
 
 def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, test_batches: int = 20, progress: bool = True) -> list[dict]:
     "Run every configuration (skipping finished ones) in `workers` processes; return their records."
@@ -84,8 +82,9 @@ def adaptation_curve(run: str | Path, max_steps: int = 10, test_batches: int = 2
                 ci95=[1.96*a.std().item()/len(a)**0.5 for a in accs], trained_steps=cfg.num_steps, step_size=cfg.step_size)
 
 # %% ../nbs/09_experiments.ipynb #8ad80c9e
-CPU_BUDGET = dict(num_classes=1000, num_steps=1, num_steps_eval=3, step_size=0.4, meta_lr=1e-3, batch_size=25,
-                  num_epochs=5, num_batches=12, val_tasks=50, device='cpu')
+_CPU_DEFAULTS = ('num_classes', 'num_steps', 'num_steps_eval', 'step_size', 'meta_lr', 'batch_size')
+CPU_BUDGET = dict({k: getattr(TrainConfig(), k) for k in _CPU_DEFAULTS},   # TrainConfig's CPU-sized steps and rates, not the report's,
+                  num_epochs=5, num_batches=12, val_tasks=50, device='cpu')  # and a smaller budget of meta-batches
 
 def grid_configs(dataset: str = 'kanji', **budget) -> list[TrainConfig]:
     "The 12 configurations of the report's grid (20 and 100 images per class) with `budget` applied."
@@ -93,7 +92,7 @@ def grid_configs(dataset: str = 'kanji', **budget) -> list[TrainConfig]:
 
 def comparison_configs(**budget) -> list[TrainConfig]:
     "MAML, first-order MAML, Meta-SGD and ProtoNet on 5-way 1-shot and 5-shot, 20 images per class, one budget."
-    return [report_config(20, 5, shots, algorithm=a, **budget) for shots in (1, 5) for a in ('maml', 'fomaml', 'metasgd', 'protonet')]
+    return [report_config(20, 5, shots, algorithm=a, **budget) for shots in (1, 5) for a in LEARNERS]
 
 # %% ../nbs/09_experiments.ipynb #1e02c110
 def _cell(rows: list[dict], images: int, ways: int, shots: int) -> dict | None:
@@ -130,7 +129,6 @@ def plot_grid(rows: list[dict], title: str = ''):
 # %% ../nbs/09_experiments.ipynb #a81f6bfc
 def comparison_table(rows: list[dict]) -> str:
     "A markdown table: algorithm x task shape, accuracy ± 95% interval (%) and meta-training wall time."
-    names = {'maml': 'MAML', 'fomaml': 'first-order MAML', 'metasgd': 'Meta-SGD', 'protonet': 'ProtoNet'}
     shapes = sorted({(r['num_ways'], r['num_shots']) for r in rows})
     lines = ['| algorithm | ' + ' | '.join(f'{w}-way {s}-shot | train time' for w, s in shapes) + ' |', '|' + '---|'*(2*len(shapes) + 1)]
     for a in dict.fromkeys(r['algorithm'] for r in rows):
@@ -138,7 +136,7 @@ def comparison_table(rows: list[dict]) -> str:
         for w, s in shapes:
             r = next(r for r in rows if (r['algorithm'], r['num_ways'], r['num_shots']) == (a, w, s))
             cells += [f"{r['accuracies_after']*100:.1f} ± {r['accuracies_after_ci95']*100:.1f}", f"{r.get('train_seconds', float('nan'))/60:.1f} min"]
-        lines.append(f'| {names.get(a, a)} | ' + ' | '.join(cells) + ' |')
+        lines.append(f'| {ALGORITHM_NAMES.get(a, a)} | ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
 def plot_adaptation(curve: dict, title: str = ''):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import torch
 from torch import nn
-from torch.func import functional_call
+from .core import documented
 
 # %% auto #0
 __all__ = ['conv_block', 'ConvNet', 'adapted_names']
@@ -15,9 +15,10 @@ __all__ = ['conv_block', 'ConvNet', 'adapted_names']
 def conv_block(in_channels: int, out_channels: int) -> nn.Sequential:
     "3x3 conv (padding 1), batch norm on batch statistics, ReLU, 2x2 max-pool."
     return nn.Sequential(nn.Conv2d(in_channels, out_channels, 3, padding=1),
-                         nn.BatchNorm2d(out_channels, momentum=1.0, track_running_stats=False),
+                         nn.BatchNorm2d(out_channels, track_running_stats=False),
                          nn.ReLU(), nn.MaxPool2d(2))
 
+@documented
 class ConvNet(nn.Module):
     "Four conv blocks and a linear head: the backbone of the original report and of MAML."
     def __init__(self, ways: int = 5,        # classes per task: the number of logits

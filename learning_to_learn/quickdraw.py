@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_quickdraw.ipynb #9c302d32
 from __future__ import annotations
-import ast, difflib, http.client, os, socket, struct, threading, time, zlib
+import ast, difflib, http.client, os, struct, time, zlib
 from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -58,6 +58,7 @@ def npy_rows(head: bytes) -> int:
     return meta['shape'][0]
 
 # %% ../nbs/02_quickdraw.ipynb #a685903e
+@documented
 class RangeReader:
     "Fetch byte ranges over HTTP(S) with keep-alive, retries and backoff."
     def __init__(self, timeout: float = 30, # seconds to wait for the server
@@ -98,7 +99,7 @@ def _attempt(self, url, start, end):
         raise _Retry(f"{type(e).__name__}: {e}" if str(e) else type(e).__name__) from None
     self.bytes_read += len(body)
     if resp.status >= 500 or resp.status == 429: raise _Retry(f"HTTP {resp.status} {resp.reason}")
-    require(resp.status != 404, f"HTTP 404 Not Found")
+    require(resp.status != 404, "HTTP 404 Not Found")
     require(resp.status in (200, 206), f"HTTP {resp.status} {resp.reason}")
     require(resp.status == 206, "the server ignored the Range request; use method='full'")
     length = int(resp.headers.get('Content-Length', len(body)))
@@ -170,6 +171,7 @@ def download_file(reader: RangeReader, url: str, dest: Path, progress: bool = Tr
     return dest
 
 # %% ../nbs/02_quickdraw.ipynb #acf2bb16
+@documented
 def quickdraw_sketches(categories: list[str] | None = None, # category names (None: all 345)
                        n_samples: int = 100,     # drawings per category (the report used 20 or 100)
                        seed: int = 0,            # picks the drawings

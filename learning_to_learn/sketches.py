@@ -117,6 +117,7 @@ def load_strokes(progress: bool = True) -> dict[str, list[np.ndarray]]:
     return strokes
 
 # %% ../nbs/01_sketches.ipynb #c9fd31eb
+@documented
 @dataclass(frozen=True)
 class Jitter:
     "How much a rendered sketch may differ from the reference strokes."
@@ -137,6 +138,7 @@ class Jitter:
         return cls(0, 0, 0, 0, 0, 0, 0, 0, 0, (1.5, 1.5))
 
 # %% ../nbs/01_sketches.ipynb #da3880b7
+@documented
 @dataclass
 class Glyph:
     "A character's strokes laid out for fast vectorised jittering."
@@ -197,6 +199,7 @@ def render_sketch(g: Glyph, rng: np.random.Generator, j: Jitter = Jitter()) -> n
     return np.asarray(img.reduce(SUPERSAMPLE))
 
 # %% ../nbs/01_sketches.ipynb #1b9bca08
+@documented
 @dataclass
 class SketchSet:
     "Sketches of several classes: `images[c, s]` is a 28x28 uint8 drawing."
@@ -244,6 +247,7 @@ def render_class(strokes: list[np.ndarray], n_samples: int, seed: int, key: int,
     return np.stack([render_sketch(g, rng, jitter) for _ in range(n_samples)])
 
 # %% ../nbs/01_sketches.ipynb #b7a69cb0
+@documented
 def kanji_sketches(n_classes: int | None = None, # how many classes (None: all eligible)
                    n_samples: int = 20,          # drawings per class
                    seed: int = 0,                # picks the classes and seeds every drawing
@@ -309,6 +313,7 @@ def split_classes(s: SketchSet, fractions: tuple = (0.7, 0.1, 0.2), seed: int = 
     return {name: s.subset(sorted(idx), name) for name, idx in zip(SPLITS, parts)}
 
 # %% ../nbs/01_sketches.ipynb #127f6e4b
+@documented
 def pixel_nn_accuracy(s: SketchSet, # the classes to draw tasks from
                       ways: int = 5, shots: int = 1, n_tasks: int = 1000, seed: int = 0) -> float:
     "Accuracy of 1-nearest-neighbour on raw pixels, over random `ways`-way `shots`-shot tasks with one query per class."

@@ -4,8 +4,8 @@
 
 # %% ../nbs/07_training.ipynb #bf553bcc
 from __future__ import annotations
-import argparse, datetime, math, os, sys, threading, time
-from dataclasses import dataclass, asdict, fields
+import argparse, datetime, math, os, threading
+from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
 from fastcore.docments import docments
@@ -20,12 +20,16 @@ from .model import ConvNet
 from .metalearners import MetaLearner, ProtoNet, outer_step, evaluate, ALGORITHMS
 
 # %% auto #0
-__all__ = ['LEARNERS', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'TrainConfig', 'flag', 'check_config', 'load_splits',
-           'new_run_folder', 'config_record', 'read_config', 'build_learner', 'format_result', 'plot_curves',
-           'step_size_summary', 'plot_step_sizes', 'save_figure', 'meta_train', 'load_learner', 'open_run', 'test_bank',
-           'ci95', 'finite', 'meta_test', 'summary_line', 'train_parser', 'ltl_train_cli', 'ltl_test_cli']
+__all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'RESUME_CHANGES',
+           'TrainConfig', 'flag', 'check_config', 'load_splits', 'writable_folder', 'check_folders', 'new_run_folder',
+           'config_record', 'read_config', 'build_learner', 'format_result', 'plot_curves', 'step_size_summary',
+           'plot_step_sizes', 'save_figure', 'meta_train', 'load_learner', 'open_run', 'test_bank', 'ci95', 'finite',
+           'meta_test', 'summary_line', 'train_parser', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
+DATASETS = ('kanji', 'quickdraw')   # the datasets a run can use
+
+@documented
 @dataclass
 class TrainConfig:
     "Every setting of a meta-training run."
@@ -45,7 +49,6 @@ class TrainConfig:
     num_epochs: int = 8                # epochs of meta-training
     num_batches: int = 40              # meta-batches per epoch
     step_size: float = 0.4             # inner step size
-    first_order: bool = False          # first-order approximation (implied by fomaml)
     meta_lr: float = 1e-3              # Adam learning rate of the outer loop
     algorithm: str = 'maml'            # 'maml', 'fomaml', 'metasgd', or the 'protonet' baseline
     device: str = 'auto'               # 'auto', 'cpu' or 'cuda'
@@ -54,9 +57,12 @@ class TrainConfig:
 
     @property
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
+    @property
+    def first_order(self) -> bool: return self.algorithm == 'fomaml'   # derived, so never stored in disagreement
 
 # %% ../nbs/07_training.ipynb #d4a3171c
 LEARNERS = ALGORITHMS + ('protonet',)
+ALGORITHM_NAMES = {'maml': 'MAML', 'fomaml': 'first-order MAML', 'metasgd': 'Meta-SGD', 'protonet': 'ProtoNet'}
 POSITIVE = ('num_classes', 'num_training_samples', 'num_ways', 'num_shots', 'hidden_size', 'batch_size',
             'num_epochs', 'num_batches', 'step_size', 'meta_lr', 'val_tasks')
 
@@ -69,7 +75,7 @@ def check_config(cfg: TrainConfig):
         require(isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 and math.isfinite(value),
                 f"{flag(name)} must be a positive number, got {value}")
     require(cfg.num_steps >= 0 and cfg.num_steps_eval >= 0, f"--num-steps and --num-steps-eval must be 0 or more, got {cfg.num_steps} and {cfg.num_steps_eval}")
-    require(cfg.dataset in ('kanji', 'quickdraw'), f"unknown dataset {cfg.dataset!r}; use kanji or quickdraw")
+    require(cfg.dataset in DATASETS, f"unknown dataset {cfg.dataset!r}; use {' or '.join(DATASETS)}")
     require(cfg.algorithm in LEARNERS, f"unknown algorithm {cfg.algorithm!r}; use one of {', '.join(LEARNERS)}")
     require(cfg.num_ways >= 2, f"--num-ways must be at least 2, got {cfg.num_ways}")
     require(cfg.threads >= 0, f"--threads must be 0 or more, got {cfg.threads}")
@@ -88,12 +94,22 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     return splits
 
 # %% ../nbs/07_training.ipynb #a2221872
+def writable_folder(path: str | Path, what: str, fix: str) -> Path:
+    "Create the folder `path` if needed and check that it is writable; the error names `what` it is and how to `fix` it."
+    path = Path(path)
+    try: path.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise LtlError(f"cannot create the {what} {path}: {e.strerror}; {fix}") from None
+    require(path.is_dir() and os.access(path, os.W_OK), f"the {what} {path} is not a writable folder; {fix}")
+    return path
+
+def check_folders(cfg: TrainConfig):
+    "Make sure the data and output folders of `cfg` exist and are writable, before any work."
+    writable_folder(cfg.folder, 'data folder', 'choose another as the first argument')
+    writable_folder(cfg.output_folder, 'output folder', 'choose another with --output-folder')
+
 def new_run_folder(output_folder: str | Path) -> Path:
     "Create a fresh timestamped run folder (with a suffix if that second is taken)."
-    out = Path(output_folder)
-    try: out.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise LtlError(f"cannot create the output folder {out}: {e.strerror}; choose another with --output-folder") from None
-    require(out.is_dir() and os.access(out, os.W_OK), f"the output folder {out} is not a writable folder; choose another with --output-folder")
+    out = writable_folder(output_folder, 'output folder', 'choose another with --output-folder')
     stamp = datetime.datetime.now().strftime('%Y-%m-%d_%H%M%S')
     for i in range(1, 1000):
         run = out/(stamp if i == 1 else f'{stamp}_{i}')
@@ -107,7 +123,7 @@ def new_run_folder(output_folder: str | Path) -> Path:
 # %% ../nbs/07_training.ipynb #d3801edb
 def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
     "What `config.json` holds: the settings, the package version and the class splits' fingerprints."
-    return dict(asdict(cfg), version=learning_to_learn.__version__, splits={k: v.fingerprint for k, v in splits.items()},
+    return dict(asdict(cfg), first_order=cfg.first_order, version=learning_to_learn.__version__, splits={k: v.fingerprint for k, v in splits.items()},
                 classes={k: len(v) for k, v in splits.items()})
 
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
@@ -125,7 +141,7 @@ def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     torch.manual_seed(cfg.random_seed)
     if cfg.algorithm == 'protonet': return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
-                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order or cfg.algorithm == 'fomaml')
+                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order)
 
 def format_result(r: dict) -> str:
     "One aligned row of the per-epoch table."
@@ -183,17 +199,20 @@ def _log(run: Path, line: str, quiet: bool):
     if not quiet: tqdm.write(line)
 
 # %% ../nbs/07_training.ipynb #c3cacb44
+@documented
 def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resuming: the run's own are used)
                callbacks: tuple = (),          # functions called as `callback(event, **info)`
                resume: str | Path | None = None, # a run folder to continue
                stop: threading.Event | None = None, # set it to stop after the current meta-batch
-               quiet: bool = False) -> Path:   # no table or progress bars
+               quiet: bool = False,            # no table or progress bars
+               ) -> Path:
     "Meta-train (or resume) a run; return its folder."
     if resume is not None:
         run = Path(resume)
         require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
         cfg, _ = read_config(run/'config.json')
     check_config(cfg)
+    check_folders(cfg)
     if cfg.threads: torch.set_num_threads(cfg.threads)
     device = pick_device(cfg.device)
     splits = load_splits(cfg, progress=not quiet)
@@ -216,7 +235,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         learner.load_state_dict(state['learner']); optimizer.load_state_dict(state['optimizer'])
         gen.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
         results, best, start = state['results'], state['best_val_acc'], state['epoch'] + 1
-        _log(run, f"resumed after epoch {state['epoch']}", quiet)
+        _log(run, f"resumed after epoch {state['epoch']}\n{RESULT_HEADER}", quiet)
     else: _log(run, f"run {run}\n{learner}\n{RESULT_HEADER}", quiet)
     stop = stop or threading.Event()
     try:
@@ -242,6 +261,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
             for cb in callbacks: cb('epoch', record=record, results=results, run=run)
     except KeyboardInterrupt:
         _log(run, f"stopped; the last finished epoch is saved. Continue with: ltl_train --resume {run}", quiet)
+        if not stop.is_set(): raise KeyboardInterrupt(f"the last finished epoch is saved; continue with: ltl_train --resume {run}") from None
     return run
 
 # %% ../nbs/07_training.ipynb #034aaa24
@@ -279,14 +299,18 @@ def finite(x: float) -> float | None:
     "`x`, or None for NaN (JSON has no NaN; ProtoNet has no 'before adaptation')."
     return None if math.isnan(x) else x
 
+@documented
 def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_steps: int | None = None, # inner steps (None: the run's num_steps_eval)
               num_batches: int = 40,        # test tasks = num_batches x the run's batch size
               device: str | None = None,    # None: the run's device setting
-              quiet: bool = False) -> dict:
+              quiet: bool = False,          # print nothing
+              ) -> dict:
     "Evaluate a run's best model on fixed test tasks; write and return `results.json`."
     path = Path(config_path)
     run = path if path.is_dir() else path.parent
+    require(path.is_dir() or path.name == 'config.json', f"{path} is not a run's config; pass the config.json in a run folder (or the folder)")
+    require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
     require(num_batches >= 1, f"--num-batches must be at least 1, got {num_batches}")
     require(num_steps is None or num_steps >= 0, f"--num-steps must be 0 or more, got {num_steps}")
     cfg, test_split, dev, learner = open_run(run, device, progress=not quiet)
@@ -320,17 +344,37 @@ def train_parser() -> argparse.ArgumentParser:
         default = getattr(defaults, f.name)
         if isinstance(default, bool): p.add_argument(flag(f.name), action='store_true', help=docs[f.name])
         else:
-            choices = {'dataset': ('kanji', 'quickdraw'), 'algorithm': LEARNERS, 'device': ('auto', 'cpu', 'cuda')}.get(f.name)
+            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES}.get(f.name)
             p.add_argument(flag(f.name), type=type(default), default=default, choices=choices, help=docs[f.name])
-    p.add_argument('--resume', metavar='RUN_FOLDER', help='continue an interrupted run (its own settings are used)')
+    p.add_argument('--resume', metavar='RUN_FOLDER', help='continue an interrupted run with its own settings; only --num-epochs (to extend it), --device and --threads may change')
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     return p
+
+RESUME_CHANGES = ('num_epochs', 'device', 'threads')
+
+def given_settings(argv: list[str] | None) -> dict:
+    "The settings given explicitly on an `ltl_train` command line (not their defaults)."
+    p = train_parser()
+    p.set_defaults(**dict.fromkeys(vars(p.parse_args([]))))
+    return {k: v for k, v in vars(p.parse_args(argv)).items() if v is not None and k not in ('resume', 'quiet')}
+
+def change_run(run: str | Path, changes: dict):
+    "Apply the changes `--resume` allows (more epochs, another device or thread count) to a run's `config.json`; refuse others by name."
+    refused = ['the data folder' if k == 'folder' else flag(k) for k in changes if k not in RESUME_CHANGES]
+    require(not refused, f"--resume continues a run with its own settings: {', '.join(refused)} cannot be changed (only --num-epochs, --device, --threads and --quiet can)")
+    path = Path(run)/'config.json'
+    if not changes or not path.is_file(): return
+    cfg, record = read_config(path)
+    require(changes.get('num_epochs', cfg.num_epochs) >= cfg.num_epochs, f"--num-epochs can only extend a run; this one is set to {cfg.num_epochs}")
+    check_config(replace(cfg, **changes))
+    save_json({**record, **changes}, path)
 
 @cli_errors
 def ltl_train_cli(argv: list[str] | None = None):
     "Meta-train from the command line."
     a = vars(train_parser().parse_args(argv))
     resume, quiet = a.pop('resume'), a.pop('quiet')
+    if resume: change_run(resume, given_settings(argv))
     run = meta_train(None if resume else TrainConfig(**a), resume=resume, quiet=quiet)
     if not quiet: print(f"run folder: {run}\nnext: ltl_test {run/'config.json'}")
 
@@ -341,7 +385,7 @@ def ltl_test_cli(argv: list[str] | None = None):
     p.add_argument('config', help="the run's config.json (or its folder)")
     p.add_argument('--num-steps', type=int, default=None, help="inner steps (default: the run's --num-steps-eval)")
     p.add_argument('--num-batches', type=int, default=40, help="test tasks = this x the run's batch size (default: 40)")
-    p.add_argument('--device', choices=('auto', 'cpu', 'cuda'), default=None, help="default: the run's setting")
+    p.add_argument('--device', choices=DEVICES, default=None, help="default: the run's setting")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     a = p.parse_args(argv)
     require(Path(a.config).exists(), f"{a.config} does not exist; pass a run's config.json")

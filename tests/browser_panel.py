@@ -11,8 +11,10 @@ from playwright.sync_api import sync_playwright
 
 OUT = Path(os.environ.get('LTL_TEST_OUTPUT', Path(__file__).parent/'output'))
 CHROMIUM = os.environ.get('LTL_CHROMIUM', shutil.which('chromium') or '/usr/bin/chromium')
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                 '--no-first-run', '--disable-sync', '--disable-quic']      # headless Debian chromium as root, no calls home
 DEMO = ("from learning_to_learn.widgets import TrainPanel\n"
-        "panel = TrainPanel('data', 'models', test_batches=2, num_classes=60, hidden_size=8, batch_size=4, epochs=2, batches=3, test_shots=2, device='cpu')\n"
+        "panel = TrainPanel('data', 'models', test_batches=2, num_classes=60, hidden_size=8, batch_size=4, num_epochs=2, num_batches=4, num_shots_test=2, val_tasks=8, device='cpu')\n"
         "panel")
 
 def free_port() -> int:
@@ -26,6 +28,13 @@ def demo_notebook(folder: Path) -> Path:
     (folder/'demo.ipynb').write_text(json.dumps(nb))
     return folder/'demo.ipynb'
 
+def quiet_settings(folder: Path) -> Path:
+    "A JupyterLab settings folder that turns off the news and update notifications (no prompt in the screenshot, no calls home)."
+    path = folder/'@jupyterlab'/'apputils-extension'/'notification.jupyterlab-settings'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({'fetchNews': 'false', 'checkForUpdates': False}))
+    return folder
+
 def wait_for_server(url: str, timeout: float = 90):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -35,6 +44,44 @@ def wait_for_server(url: str, timeout: float = 90):
         except OSError: time.sleep(0.5)
     raise TimeoutError(f"JupyterLab did not answer at {url} within {timeout}s")
 
+def outcome(name: str, test) -> int:
+    "Run the browser `test`; print that `name` passed (with what `test` returns) or why it failed; return the exit status."
+    try:
+        print(f"{name} passed; {test()}")
+        return 0
+    except Exception as e:
+        print(f"{name} failed: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+
+def drive_panel(port: int, token: str) -> str:
+    "Open the demo notebook, run it, press Train, and check what the panel shows; return where the screenshot is."
+    wait_for_server(f'http://127.0.0.1:{port}/api/status?token={token}')
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={'width': 1400, 'height': 1100})
+        page.goto(f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}')
+        page.locator('.jp-Notebook .jp-Cell .cm-content').first.click(timeout=120_000)
+        page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000)
+        page.keyboard.press('Shift+Enter')
+        train = page.get_by_role('button', name='Train')
+        train.wait_for(state='visible', timeout=180_000)
+        train.click()
+        page.get_by_text('test accuracy').wait_for(state='visible', timeout=300_000)
+        page.get_by_text('done', exact=True).wait_for(state='visible', timeout=120_000)
+        assert page.locator('.widget-image').count() == 3, "expected the plot and the two gallery images"
+        plot = page.locator('.widget-image').first
+        plot.wait_for(state='visible', timeout=30_000)
+        box = plot.bounding_box()
+        assert box and box['width'] > 200 and box['height'] > 80, f"the plot is not visible: {box}"
+        assert page.get_by_text('run folder').is_visible(), "the run folder is not shown"
+        assert page.locator('select option', has_text='ProtoNet').count() == 1, "ProtoNet is not in the algorithm list"
+        assert page.get_by_text('chance 20.0%').count() >= 1, "the result does not show chance"
+        page.get_by_text('test accuracy').scroll_into_view_if_needed()
+        assert page.get_by_text('official Jupyter news').count() == 0, "JupyterLab's news prompt is showing"
+        page.screenshot(path=str(OUT/'panel.png'), full_page=True)
+        browser.close()
+    return f"screenshot: {OUT/'panel.png'}"
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
@@ -43,39 +90,9 @@ def main() -> int:
     log = open(OUT/'jupyterlab.log', 'w')
     server = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={port}', '--allow-root',
                                f'--ServerApp.token={token}', f'--ServerApp.root_dir={work}', '--LabApp.news_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'],
-                              stdout=log, stderr=subprocess.STDOUT, env={**os.environ, 'OMP_NUM_THREADS': '1'})
-    try:
-        wait_for_server(f'http://127.0.0.1:{port}/api/status?token={token}')
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                        args=['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-                                              '--no-first-run', '--disable-sync', '--disable-quic'])
-            page = browser.new_page(viewport={'width': 1400, 'height': 1100})
-            page.goto(f'http://127.0.0.1:{port}/lab/tree/demo.ipynb?token={token}')
-            page.locator('.jp-Notebook .jp-Cell .cm-content').first.click(timeout=120_000)
-            page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=120_000)
-            page.keyboard.press('Shift+Enter')
-            train = page.get_by_role('button', name='Train')
-            train.wait_for(state='visible', timeout=180_000)
-            train.click()
-            page.get_by_text('test accuracy').wait_for(state='visible', timeout=300_000)
-            page.get_by_text('done', exact=True).wait_for(state='visible', timeout=120_000)
-            assert page.locator('.widget-image').count() == 3, "expected the plot and the two gallery images"
-            plot = page.locator('.widget-image').first
-            plot.wait_for(state='visible', timeout=30_000)
-            box = plot.bounding_box()
-            assert box and box['width'] > 200 and box['height'] > 80, f"the plot is not visible: {box}"
-            assert page.get_by_text('run folder').is_visible(), "the run folder is not shown"
-            news = page.get_by_role('button', name='No', exact=True)      # JupyterLab's "notify about news?" prompt
-            if news.count() == 1 and news.is_visible(): news.click()
-            page.get_by_text('test accuracy').scroll_into_view_if_needed()
-            page.screenshot(path=str(OUT/'panel.png'), full_page=True)
-            browser.close()
-        print(f"browser test passed; screenshot: {OUT/'panel.png'}")
-        return 0
-    except Exception as e:
-        print(f"browser test failed: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
+                              stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, 'OMP_NUM_THREADS': '1', 'JUPYTERLAB_SETTINGS_DIR': str(quiet_settings(Path(tempfile.mkdtemp())))})
+    try: return outcome('browser test', lambda: drive_panel(port, token))
     finally:
         server.terminate()
         try: server.wait(20)
