@@ -17,7 +17,7 @@ from .sketches import SketchSet, kanji_sketches, split_classes
 from .quickdraw import quickdraw_sketches
 from .episodes import TaskSampler, task_bank, check_task
 from .model import ConvNet
-from .metalearners import MetaLearner, ProtoNet, outer_step, evaluate, ALGORITHMS
+from .metalearners import MetaLearner, ProtoNet, ALGORITHMS
 from .distributed import distributed_context, is_main_process
 
 # %% auto #0
