@@ -204,8 +204,9 @@ def device_pool(workers: int,                   # worker processes when `devices
     return ProcessPoolExecutor(len(devices), mp_context=context, initializer=_claim_device, initargs=(queue,))
 
 # %% ../nbs/10_distributed.ipynb #b2586976
-CPU_SETUPS = (('1 process x 1 thread', 1, 1), ('1 process x 2 threads', 1, 2), ('2 processes x 1 thread', 2, 1))
-GPU_SETUPS = (('1 process', 1, 1), ('1 NCCL process (torchrun)', 1, 1))
+# (name, processes, threads per process, started by torchrun)
+CPU_SETUPS = (('1 process x 1 thread', 1, 1, False), ('1 process x 2 threads', 1, 2, False), ('2 processes x 1 thread', 2, 1, True))
+GPU_SETUPS = (('1 process', 1, 1, False), ('1 NCCL process (torchrun)', 1, 1, True))
 
 class _SharedRun(_Run):
     "The benchmark chapter's timed run, meta-training through a `DistContext`."
@@ -214,18 +215,20 @@ class _SharedRun(_Run):
         super().__init__(*args)
     def step(self): self.dist.outer_step(self.learner, self.opt, self.dist.sample(self.sampler, self.cfg.batch_size, self.gen), self.cfg.batch_size)
 
+def _train_split(n_classes: int, seed: int):
+    return split_classes(kanji_sketches(n_classes, 20, seed, progress=False), seed=seed)['train']
+
 def tasks_per_second(steps: int = 6,               # timed outer steps, after one warm-up step
                      device: str = 'cpu',          # 'cpu' or 'cuda'
                      cfg: BenchConfig = ORIGINAL,  # what to meta-train
                      n_classes: int = 200, seed: int = 0) -> float:
     "Meta-training tasks per second of this process, or of its whole `torchrun` group sharing each meta-batch."
     dist = distributed_context(device)
-    sketches = lambda: split_classes(kanji_sketches(n_classes, 20, seed, progress=False), seed=seed)['train']
-    return _SharedRun(dist, cfg, 'auto', dist.from_main(sketches, everyone=True), dist.device, seed).time(steps)
+    train = dist.from_main(_train_split, n_classes, seed, everyone=True)
+    return _SharedRun(dist, cfg, 'auto', train, dist.device, seed).time(steps)
 
-def _time_setup(name: str, processes: int, threads: int, steps: int, device: str, timeout: int) -> float:
+def _time_setup(name: str, processes: int, threads: int, grouped: bool, steps: int, device: str, timeout: int) -> float:
     args = ['-m', 'learning_to_learn.distributed', 'time', '--steps', str(steps), '--device', device]
-    grouped = processes > 1 or 'torchrun' in name
     p = subprocess.run(torchrun_command(args, nproc=processes) if grouped else [sys.executable, *args], capture_output=True, text=True,
                        timeout=timeout, env={**os.environ, 'OMP_NUM_THREADS': str(threads), 'GLOO_SOCKET_IFNAME': 'lo'})
     require(p.returncode == 0, f"the '{name}' measurement failed: {p.stderr.strip()[-500:]}")
@@ -234,15 +237,15 @@ def _time_setup(name: str, processes: int, threads: int, steps: int, device: str
 def scaling_benchmark(steps: int = 6,        # timed outer steps per measurement
                       rounds: int = 2,       # alternations of the setups
                       device: str = 'cpu',   # 'cpu' (CPU_SETUPS) or 'cuda' (GPU_SETUPS)
-                      setups: tuple | None = None, # (name, processes, threads) of each setup; the first is the baseline
+                      setups: tuple | None = None, # (name, processes, threads, under torchrun) of each setup; the first is the baseline
                       timeout: int = 600, progress: bool = True) -> list[dict]:
     "Tasks per second of each setup (median of its rounds) and the ratio to the first setup, all measured in this run."
     require(steps >= 1 and rounds >= 1, f"steps and rounds must be at least 1, got {steps} and {rounds}")
     setups = setups or (GPU_SETUPS if device.startswith('cuda') else CPU_SETUPS)
     speeds = {name: [] for name, *_ in setups}
     for r in range(rounds):
-        for name, processes, threads in setups:
-            speeds[name].append(_time_setup(name, processes, threads, steps, device, timeout))
+        for name, *setup in setups:
+            speeds[name].append(_time_setup(name, *setup, steps, device, timeout))
             if progress: print(f"round {r + 1}: {name:<28} {speeds[name][-1]:7.1f} tasks/s", flush=True)
     base = statistics.median(speeds[setups[0][0]])
     return [dict(setup=name, tasks_per_s=statistics.median(v), ratio=statistics.median(v)/base) for name, v in speeds.items()]
