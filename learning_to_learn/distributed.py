@@ -136,6 +136,11 @@ def evaluate(self, learner, bank: TaskBank, batch_size: int, **kwargs) -> dict:
 
 # %% ../nbs/10_distributed.ipynb #b76a5253
 @patch_to(DistContext)
+def require_same(self, value, msg: str):
+    "Raise `LtlError(msg)` on every process unless every process holds the same `value`."
+    if self.active: require(all(v == value for v in self.gather(value)), msg)
+
+@patch_to(DistContext)
 def from_main(self, fn, *args, everyone: bool = False, **kwargs):
     "`fn(*args, **kwargs)` on the main process, its result (or error) handed to all; `everyone`: then call `fn` on the others too (e.g. to read a cache the main process filled)."
     if not self.active: return fn(*args, **kwargs)

@@ -199,6 +199,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     dist = distributed_context(cfg.device)   # one process of a torchrun group, or alone (see the distributed chapter)
     device, quiet = dist.device, quiet or not dist.is_main
     splits = dist.from_main(load_splits, cfg, progress=not quiet, everyone=True)
+    dist.require_same({k: v.fingerprint for k, v in splits.items()}, f"the processes built different data from {cfg.folder}; give every machine the same package version and data")
     if resume is None:
         run = dist.from_main(new_run_folder, cfg.output_folder)
         if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
