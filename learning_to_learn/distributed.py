@@ -184,7 +184,8 @@ def equivalence_check(cfg) -> dict | None:
         learner = build_learner(cfg).to(d.device)
         batch = d.sample(sampler, cfg.batch_size, torch.Generator().manual_seed(cfg.random_seed))
         metrics = d.outer_step(learner, torch.optim.Adam(learner.parameters(), lr=cfg.meta_lr), batch, cfg.batch_size)
-        return batch['test'][0].cpu(), torch.cat([p.grad.flatten() for p in learner.parameters() if p.grad is not None]).cpu(), metrics
+        images = torch.cat([batch['train'][0].flatten(1), batch['test'][0].flatten(1)], 1).cpu()   # support and query images of each task
+        return images, torch.cat([p.grad.flatten() for p in learner.parameters() if p.grad is not None]).cpu(), metrics
     tasks, gradient, metrics = first_step(dist)
     shares = dist.gather(tasks)
     if not dist.is_main: return None
