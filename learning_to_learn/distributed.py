@@ -11,7 +11,7 @@ from fastcore.basics import patch_to
 import torch
 import torch.distributed as tdist
 from .core import *
-from .episodes import TaskSampler, TaskBank
+from .episodes import TaskSampler, TaskBank, task_bank
 from .metalearners import ALGORITHMS, outer_step, evaluate
 from .benchmark import ORIGINAL, BenchConfig, _Run
 from .sketches import kanji_sketches, split_classes
@@ -178,21 +178,25 @@ def equivalence_check(cfg) -> dict | None:
     "The first meta-training step of `cfg`, split over this process's group and, on the main process, alone: how they compare (None on the other processes)."
     from learning_to_learn.training import build_learner, load_splits
     dist = distributed_context(cfg.device)
-    train = dist.from_main(load_splits, cfg, progress=False, everyone=True)['train']
-    sampler = TaskSampler(train, cfg.num_ways, cfg.num_shots, cfg.queries, dist.device)
+    splits = dist.from_main(load_splits, cfg, progress=False, everyone=True)
+    sampler, val_sampler = (TaskSampler(splits[k], cfg.num_ways, cfg.num_shots, cfg.queries, dist.device) for k in ('train', 'val'))
+    val_bank = task_bank(val_sampler, cfg.val_tasks, seed=cfg.random_seed + 1)
     def first_step(d: DistContext):
         learner = build_learner(cfg).to(d.device)
+        validation = d.evaluate(learner, val_bank, batch_size=cfg.batch_size)   # before the step: the same model everywhere
         batch = d.sample(sampler, cfg.batch_size, torch.Generator().manual_seed(cfg.random_seed))
         metrics = d.outer_step(learner, torch.optim.Adam(learner.parameters(), lr=cfg.meta_lr), batch, cfg.batch_size)
         images = torch.cat([batch['train'][0].flatten(1), batch['test'][0].flatten(1)], 1).cpu()   # support and query images of each task
-        return images, torch.cat([p.grad.flatten() for p in learner.parameters() if p.grad is not None]).cpu(), metrics
-    tasks, gradient, metrics = first_step(dist)
+        return images, torch.cat([p.grad.flatten() for p in learner.parameters() if p.grad is not None]).cpu(), metrics, validation
+    tasks, gradient, metrics, validation = first_step(dist)
     shares = dist.gather(tasks)
     if not dist.is_main: return None
-    one_tasks, one_gradient, one_metrics = first_step(DistContext(device=dist.device))
+    one_tasks, one_gradient, one_metrics, one_validation = first_step(DistContext(device=dist.device))
     same, error = torch.equal(torch.cat(shares), one_tasks), ((gradient - one_gradient).abs().max()/one_gradient.abs().max()).item()
+    same_validation = all(torch.equal(validation[k], one_validation[k]) for k in one_validation)
     return dict(algorithm=cfg.algorithm, processes=dist.world_size, tasks_per_process=[len(t) for t in shares], same_tasks=same,
-                gradient_error=error, matches=same and error <= 1e-5, outer_loss=metrics['outer_loss'], outer_loss_alone=one_metrics['outer_loss'])
+                gradient_error=error, same_validation=same_validation, matches=same and error <= 1e-5 and same_validation,
+                outer_loss=metrics['outer_loss'], outer_loss_alone=one_metrics['outer_loss'])
 
 # %% ../nbs/10_distributed.ipynb #5035e9d7
 def _claim_device(queue):
