@@ -198,7 +198,7 @@ def equivalence_check(cfg) -> dict | None:
                 gradient_error=error, same_validation=same_validation, matches=same and error <= 1e-5 and same_validation,
                 outer_loss=metrics['outer_loss'], outer_loss_alone=one_metrics['outer_loss'])
 
-# %% ../nbs/10_distributed.ipynb #5035e9d7
+# %% ../nbs/10_distributed.ipynb #e17e315f
 def _claim_device(queue):
     os.environ['CUDA_VISIBLE_DEVICES'] = queue.get(timeout=60)
 
@@ -213,7 +213,7 @@ def device_pool(workers: int,                   # worker processes when `devices
     for d in devices: queue.put(str(d))
     return ProcessPoolExecutor(len(devices), mp_context=context, initializer=_claim_device, initargs=(queue,))
 
-# %% ../nbs/10_distributed.ipynb #de1cba7e
+# %% ../nbs/10_distributed.ipynb #d8aec8c9
 # (name, processes, threads per process, started by torchrun)
 CPU_SETUPS = (('1 process x 1 thread', 1, 1, False), ('1 process x 2 threads', 1, 2, False), ('2 processes x 1 thread', 2, 1, True))
 GPU_SETUPS = (('1 process', 1, 1, False), ('1 NCCL process (torchrun)', 1, 1, True))
@@ -264,7 +264,7 @@ def format_scaling(rows: list[dict]) -> str:
     "The scaling table, one line per setup."
     return '\n'.join([f"{'setup':<28}{'tasks/s':>9}{'ratio':>8}"] + [f"{r['setup']:<28}{r['tasks_per_s']:>9.1f}{r['ratio']:>7.2f}x" for r in rows])
 
-# %% ../nbs/10_distributed.ipynb #e9afc0e2
+# %% ../nbs/10_distributed.ipynb #5e054158
 @cli_errors
 def distributed_cli(argv: list[str] | None = None):
     "`check` a torchrun group against one process, or time its `scaling`."
@@ -296,6 +296,6 @@ def _check_cli(argv: list[str]):
     for c in checks: print(json.dumps(c))
     if not all(c['matches'] for c in checks): sys.exit(1)
 
-# %% ../nbs/10_distributed.ipynb #e15e45a2
+# %% ../nbs/10_distributed.ipynb #daaad850
 #| eval: false
 if __name__ == '__main__': distributed_cli()
