@@ -4,14 +4,14 @@
 
 # %% ../nbs/09_experiments.ipynb #ad3a9cd0
 from __future__ import annotations
-import multiprocessing, time
-from concurrent.futures import ProcessPoolExecutor
+import os, time
 from dataclasses import asdict, replace
 from pathlib import Path
 import torch
 from .core import *
 from .training import TrainConfig, LEARNERS, ALGORITHM_NAMES, meta_train, meta_test, read_config, open_run, test_bank
 from .metalearners import evaluate
+from .distributed import device_pool
 
 # %% auto #0
 __all__ = ['REPORT', 'GRID', 'CPU_BUDGET', 'report_config', 'cell_name', 'run_cell', 'collect_cell', 'run_grid',
@@ -56,15 +56,16 @@ def collect_cell(run: Path) -> dict:
     timing = load_json(run/'timing.json') if (run/'timing.json').exists() else {}
     return dict(asdict(cfg), first_order=cfg.first_order, **load_json(run/'results.json'), **timing, run=f"{Path(cfg.output_folder).name}/{run.resolve().name}")
 
-def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, test_batches: int = 20, progress: bool = True) -> list[dict]:
-    "Run every configuration (skipping finished ones) in `workers` processes; return their records."
+def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, test_batches: int = 20, progress: bool = True,
+             devices: list[str] | None = None) -> list[dict]: # GPU numbers: one worker per GPU instead of `workers` (see the distributed chapter)
+    "Run every configuration (skipping finished ones) in `workers` processes, or one per GPU of `devices`; return their records."
     folder = Path(folder)
     jobs = {}
     for c in configs:
         job = replace(c, output_folder=str(folder/cell_name(c)), threads=1)
         require(jobs.setdefault(job.output_folder, job) == job, f"two different configurations are both named {cell_name(c)}; change one")
     costliest_first = sorted(jobs.values(), key=lambda j: -j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) as pool:
+    with device_pool(workers, devices) as pool:
         futures = {j.output_folder: pool.submit(run_cell, j, test_batches) for j in costliest_first}
         done = {}
         for j in costliest_first:

@@ -17,7 +17,8 @@ from .sketches import SketchSet, kanji_sketches, split_classes
 from .quickdraw import quickdraw_sketches
 from .episodes import TaskSampler, task_bank, check_task
 from .model import ConvNet
-from .metalearners import MetaLearner, ProtoNet, outer_step, evaluate, ALGORITHMS
+from .metalearners import MetaLearner, ProtoNet, ALGORITHMS
+from .distributed import distributed_context, is_main_process
 
 # %% auto #0
 __all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'RESUME_CHANGES',
@@ -214,11 +215,13 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     check_config(cfg)
     check_folders(cfg)
     if cfg.threads: torch.set_num_threads(cfg.threads)
-    device = pick_device(cfg.device)
-    splits = load_splits(cfg, progress=not quiet)
+    dist = distributed_context(cfg.device)   # one process of a torchrun group, or alone (see the distributed chapter)
+    device, quiet = dist.device, quiet or not dist.is_main
+    splits = dist.from_main(load_splits, cfg, progress=not quiet, everyone=True)
+    dist.require_same({k: v.fingerprint for k, v in splits.items()}, f"the processes built different data from {cfg.folder}; give every machine the same package version and data")
     if resume is None:
-        run = new_run_folder(cfg.output_folder)
-        save_json(config_record(cfg, splits), run/'config.json')
+        run = dist.from_main(new_run_folder, cfg.output_folder)
+        if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
     else:
         _, record = read_config(run/'config.json')
         require(record.get('splits') == {k: v.fingerprint for k, v in splits.items()},
@@ -235,32 +238,33 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         learner.load_state_dict(state['learner']); optimizer.load_state_dict(state['optimizer'])
         gen.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
         results, best, start = state['results'], state['best_val_acc'], state['epoch'] + 1
-        _log(run, f"resumed after epoch {state['epoch']}\n{RESULT_HEADER}", quiet)
-    else: _log(run, f"run {run}\n{learner}\n{RESULT_HEADER}", quiet)
+        if dist.is_main: _log(run, f"resumed after epoch {state['epoch']}\n{RESULT_HEADER}", quiet)
+    elif dist.is_main: _log(run, f"run {run}\n{learner}\n{RESULT_HEADER}", quiet)
     stop = stop or threading.Event()
     try:
         for epoch in range(start, cfg.num_epochs + 1):
             batches = []
             for i in tqdm(range(cfg.num_batches), desc=f'epoch {epoch}/{cfg.num_epochs}', leave=False, disable=quiet):
                 if stop.is_set(): raise KeyboardInterrupt
-                batches.append(outer_step(learner, optimizer, sampler.sample(cfg.batch_size, gen)))
+                batches.append(dist.outer_step(learner, optimizer, dist.sample(sampler, cfg.batch_size, gen), cfg.batch_size))
                 for cb in callbacks: cb('batch', epoch=epoch, batch=i, metrics=batches[-1])
-            record = _epoch_record(epoch, _mean_metrics(batches), evaluate(learner, val_bank, batch_size=cfg.batch_size))
+            record = _epoch_record(epoch, _mean_metrics(batches), dist.evaluate(learner, val_bank, batch_size=cfg.batch_size))
             results.append(record)
-            if record['val_acc'] > best:
-                best = record['val_acc']
-                with atomic_write(run/'model.th') as f: torch.save(learner.state_dict(), f)
-            _save_checkpoint(run, dict(epoch=epoch, learner=learner.state_dict(), optimizer=optimizer.state_dict(), generator=gen.get_state(),
-                                       torch_rng=torch.get_rng_state(), results=results, best_val_acc=best))
-            save_json(results, run/'model_results.json')
-            save_figure(plot_curves(results, f'{cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot'), run/'curves.png')
-            if learner.step_sizes is not None:
-                save_json(step_size_summary(learner), run/'step_sizes.json')
-                save_figure(plot_step_sizes(step_size_summary(learner), cfg.step_size), run/'step_sizes.png')
-            _log(run, format_result(record), quiet)
+            if dist.is_main:
+                if record['val_acc'] > best:
+                    best = record['val_acc']
+                    with atomic_write(run/'model.th') as f: torch.save(learner.state_dict(), f)
+                _save_checkpoint(run, dict(epoch=epoch, learner=learner.state_dict(), optimizer=optimizer.state_dict(), generator=gen.get_state(),
+                                           torch_rng=torch.get_rng_state(), results=results, best_val_acc=best))
+                save_json(results, run/'model_results.json')
+                save_figure(plot_curves(results, f'{cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot'), run/'curves.png')
+                if learner.step_sizes is not None:
+                    save_json(step_size_summary(learner), run/'step_sizes.json')
+                    save_figure(plot_step_sizes(step_size_summary(learner), cfg.step_size), run/'step_sizes.png')
+                _log(run, format_result(record), quiet)
             for cb in callbacks: cb('epoch', record=record, results=results, run=run)
     except KeyboardInterrupt:
-        _log(run, f"stopped; the last finished epoch is saved. Continue with: ltl_train --resume {run}", quiet)
+        if dist.is_main: _log(run, f"stopped; the last finished epoch is saved. Continue with: ltl_train --resume {run}", quiet)
         if not stop.is_set(): raise KeyboardInterrupt(f"the last finished epoch is saved; continue with: ltl_train --resume {run}") from None
     return run
 
@@ -313,17 +317,18 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
     require(num_batches >= 1, f"--num-batches must be at least 1, got {num_batches}")
     require(num_steps is None or num_steps >= 0, f"--num-steps must be 0 or more, got {num_steps}")
+    dist = distributed_context(device or 'auto')   # under torchrun: test tasks split across the processes
     cfg, test_split, dev, learner = open_run(run, device, progress=not quiet)
     steps = cfg.num_steps_eval if num_steps is None else num_steps
     bank = test_bank(cfg, test_split, dev, num_batches*cfg.batch_size)
-    out = evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size)
+    out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size)
     results = dict(mean_outer_loss=out['outer_loss'].mean().item(), accuracies_after=out['acc_after'].mean().item(),
                    precision_after=out['precision_after'].mean().item(), accuracies_before=finite(out['acc_before'].mean().item()),
                    accuracies_after_ci95=ci95(out['acc_after']), accuracies_before_ci95=ci95(out['acc_before']),
                    support_loss_per_step=[finite(x) for x in out['support_losses'].mean(0).tolist()], chance=1/cfg.num_ways,
                    num_tasks=len(bank), num_steps=steps, version=learning_to_learn.__version__)
-    save_json(results, run/'results.json')
-    if not quiet: print(summary_line(results, cfg))
+    if dist.is_main: save_json(results, run/'results.json')
+    if not quiet and dist.is_main: print(summary_line(results, cfg))
     return results
 
 def summary_line(results: dict, cfg: TrainConfig) -> str:
@@ -376,7 +381,7 @@ def ltl_train_cli(argv: list[str] | None = None):
     resume, quiet = a.pop('resume'), a.pop('quiet')
     if resume: change_run(resume, given_settings(argv))
     run = meta_train(None if resume else TrainConfig(**a), resume=resume, quiet=quiet)
-    if not quiet: print(f"run folder: {run}\nnext: ltl_test {run/'config.json'}")
+    if not quiet and is_main_process(): print(f"run folder: {run}\nnext: ltl_test {run/'config.json'}")
 
 @cli_errors
 def ltl_test_cli(argv: list[str] | None = None):
@@ -390,3 +395,7 @@ def ltl_test_cli(argv: list[str] | None = None):
     a = p.parse_args(argv)
     require(Path(a.config).exists(), f"{a.config} does not exist; pass a run's config.json")
     meta_test(a.config, a.num_steps, a.num_batches, a.device, a.quiet)
+
+# %% ../nbs/07_training.ipynb #d9e75aa3
+#| eval: false
+if __name__ == '__main__': ltl_train_cli()
