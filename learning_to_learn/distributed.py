@@ -12,7 +12,8 @@ import torch
 import torch.distributed as tdist
 from .core import *
 from .episodes import TaskSampler, TaskBank, task_bank
-from .metalearners import ALGORITHMS, outer_step, evaluate
+from . import metalearners
+from .metalearners import ALGORITHMS
 from .benchmark import ORIGINAL, BenchConfig, _Run
 from .sketches import kanji_sketches, split_classes
 
@@ -119,18 +120,18 @@ def weighted_sum(self, metrics: dict, weight: float) -> dict:
 @patch_to(DistContext)
 def outer_step(self, learner, optimizer: torch.optim.Optimizer, batch: dict, batch_size: int) -> dict:
     "One meta-training step on this process's share of a `batch_size`-task meta-batch; the mean metrics of the whole meta-batch."
-    if not self.active: return outer_step(learner, optimizer, batch)
+    if not self.active: return metalearners.outer_step(learner, optimizer, batch)
     weight = len(batch['train'][0])/batch_size
-    return self.weighted_sum(outer_step(learner, ReducingOptimizer(optimizer, weight), batch), weight)
+    return self.weighted_sum(metalearners.outer_step(learner, ReducingOptimizer(optimizer, weight), batch), weight)
 
 # %% ../nbs/10_distributed.ipynb #f2e507ef
 @patch_to(DistContext)
 def evaluate(self, learner, bank: TaskBank, batch_size: int, **kwargs) -> dict:
     "`evaluate` on this process's share of `bank`'s batches; every process gets the per-task metrics of the whole bank, in order."
-    if not self.active: return evaluate(learner, bank, batch_size=batch_size, **kwargs)
+    if not self.active: return metalearners.evaluate(learner, bank, batch_size=batch_size, **kwargs)
     batches = self.shard(-(-len(bank)//batch_size))
     mine = slice(batches.start*batch_size, batches.stop*batch_size)
-    part = evaluate(learner, replace(bank, classes=bank.classes[mine], samples=bank.samples[mine]), batch_size=batch_size, **kwargs) if batches.stop > batches.start else None
+    part = metalearners.evaluate(learner, replace(bank, classes=bank.classes[mine], samples=bank.samples[mine]), batch_size=batch_size, **kwargs) if batches.stop > batches.start else None
     parts = [p for p in self.gather(part) if p is not None]
     return {k: torch.cat([p[k] for p in parts]) for k in parts[0]}
 

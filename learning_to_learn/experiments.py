@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_experiments.ipynb #ad3a9cd0
 from __future__ import annotations
-import os, time
+import time
 from dataclasses import asdict, replace
 from pathlib import Path
 import torch

@@ -24,6 +24,7 @@ __all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'STRATEGY_METHODS', 'GRAP
 ALGORITHMS = ('maml', 'fomaml', 'metasgd')
 STRATEGIES = ('loop', 'vmap', 'batched')
 
+@documented
 class MetaLearner(nn.Module):
     "MAML, first-order MAML or Meta-SGD around a model whose weights adapt per task."
     def __init__(self, model: nn.Module,          # the network; its weights are the meta-learned initialisation
@@ -294,8 +295,8 @@ def step_metrics(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: 
     return {k: v.detach().mean(0) if k == 'support_losses' else v.detach().mean() for k, v in out.items()}
 
 def as_floats(metrics: dict) -> dict:
-    "Metrics from `step_metrics` as Python numbers (this waits for the device)."
-    return {k: v.tolist() for k, v in metrics.items()}
+    "Metrics from `step_metrics` as Python numbers (this waits for the device); numbers stay as they are."
+    return {k: v.tolist() if isinstance(v, torch.Tensor) else v for k, v in metrics.items()}
 
 def outer_step(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: dict) -> dict:
     "One meta-training step on `batch`; return the batch's mean metrics as numbers."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb #bf553bcc
 from __future__ import annotations
-import argparse, datetime, math, os, threading
+import argparse, datetime, functools, math, os, threading
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
@@ -17,15 +17,17 @@ from .sketches import SketchSet, kanji_sketches, split_classes
 from .quickdraw import quickdraw_sketches
 from .episodes import TaskSampler, task_bank, check_task
 from .model import ConvNet
-from .metalearners import MetaLearner, ProtoNet, ALGORITHMS
+from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, GRAPH_MODES, step_metrics, as_floats, graphed,
+                                            uses_cuda_graph, make_optimizer, load_optimizer_state)
 from .distributed import distributed_context, is_main_process
 
 # %% auto #0
-__all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'RESUME_CHANGES',
-           'TrainConfig', 'flag', 'check_config', 'load_splits', 'writable_folder', 'check_folders', 'new_run_folder',
-           'config_record', 'read_config', 'build_learner', 'format_result', 'plot_curves', 'step_size_summary',
-           'plot_step_sizes', 'save_figure', 'meta_train', 'load_learner', 'open_run', 'test_bank', 'ci95', 'finite',
-           'meta_test', 'summary_line', 'train_parser', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
+__all__ = ['DATASETS', 'SPEED_SETTINGS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER',
+           'RESUME_CHANGES', 'TrainConfig', 'flag', 'check_config', 'load_splits', 'writable_folder', 'check_folders',
+           'new_run_folder', 'config_record', 'read_config', 'build_learner', 'format_result', 'plot_curves',
+           'step_size_summary', 'plot_step_sizes', 'save_figure', 'metrics_every', 'meta_train', 'load_learner',
+           'open_run', 'test_bank', 'ci95', 'finite', 'meta_test', 'summary_line', 'train_parser', 'given_settings',
+           'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 DATASETS = ('kanji', 'quickdraw')   # the datasets a run can use
@@ -55,11 +57,15 @@ class TrainConfig:
     device: str = 'auto'               # 'auto', 'cpu' or 'cuda'
     val_tasks: int = 200               # size of the fixed validation task bank
     threads: int = 0                   # torch CPU threads (0: torch's default)
+    strategy: str = 'auto'             # how a meta-batch's tasks are computed: 'auto', 'loop', 'vmap' or 'batched' (the same numbers at different speeds)
+    cuda_graph: str = 'auto'           # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
 
     @property
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
     @property
     def first_order(self) -> bool: return self.algorithm == 'fomaml'   # derived, so never stored in disagreement
+
+SPEED_SETTINGS = ('strategy', 'cuda_graph')   # settings added in 0.2 that change only the speed: older run folders lack them
 
 # %% ../nbs/07_training.ipynb #d4a3171c
 LEARNERS = ALGORITHMS + ('protonet',)
@@ -80,6 +86,8 @@ def check_config(cfg: TrainConfig):
     require(cfg.algorithm in LEARNERS, f"unknown algorithm {cfg.algorithm!r}; use one of {', '.join(LEARNERS)}")
     require(cfg.num_ways >= 2, f"--num-ways must be at least 2, got {cfg.num_ways}")
     require(cfg.threads >= 0, f"--threads must be 0 or more, got {cfg.threads}")
+    require(cfg.strategy in STRATEGIES + ('auto',), f"unknown strategy {cfg.strategy!r}; use auto or one of {', '.join(STRATEGIES)}")
+    require(cfg.cuda_graph in GRAPH_MODES, f"unknown --cuda-graph {cfg.cuda_graph!r}; use {', '.join(GRAPH_MODES)}")
     pick_device(cfg.device)
 
 # %% ../nbs/07_training.ipynb #fa25d258
@@ -130,6 +138,7 @@ def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
     "The `TrainConfig` and full record stored in a run's `config.json`."
     record = load_json(path)
+    if isinstance(record, dict): record = {**{k: getattr(TrainConfig, k) for k in SPEED_SETTINGS}, **record}
     names = {f.name for f in fields(TrainConfig)}
     require(isinstance(record, dict) and names <= record.keys(), f"{path} is not a learning-to-learn config (missing {sorted(names - set(record)) if isinstance(record, dict) else 'everything'})")
     return TrainConfig(**{k: record[k] for k in names}), record
@@ -142,7 +151,7 @@ def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     torch.manual_seed(cfg.random_seed)
     if cfg.algorithm == 'protonet': return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
-                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order)
+                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy)
 
 def format_result(r: dict) -> str:
     "One aligned row of the per-epoch table."
@@ -185,6 +194,16 @@ def save_figure(fig, path: Path):
     with atomic_write(path) as f: f.write(figure_png(fig))
 
 # %% ../nbs/07_training.ipynb #51b969e0
+def metrics_every(device: torch.device) -> int:
+    "Read a step's metrics every this many meta-batches: at once on a CPU, every 10 on a GPU so that it never waits for Python."
+    return 10 if device.type == 'cuda' else 1
+
+def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, epoch: int):
+    for metrics in map(as_floats, pending):
+        batches.append(metrics)
+        for cb in callbacks: cb('batch', epoch=epoch, batch=len(batches) - 1, metrics=metrics)
+    pending.clear()
+
 def _mean_metrics(batches: list[dict]) -> dict:
     return {k: sum(b[k] for b in batches)/len(batches) for k in ('outer_loss', 'acc_after', 'precision_after')}
 
@@ -227,7 +246,10 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         require(record.get('splits') == {k: v.fingerprint for k, v in splits.items()},
                 f"the data in {cfg.folder} differs from the data this run was trained on; resume with the same data folder and version")
     learner = build_learner(cfg).to(device)
-    optimizer = torch.optim.Adam(learner.parameters(), lr=cfg.meta_lr)
+    graph_step = uses_cuda_graph(cfg.cuda_graph, device) and not dist.active   # several processes all-reduce eagerly
+    optimizer = make_optimizer(learner, cfg.meta_lr, capturable=graph_step)
+    train_step = (functools.partial(dist.outer_step, learner, optimizer, batch_size=cfg.batch_size) if dist.active else
+                  graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph if graph_step else 'off', device, 'meta-training step'))
     gen = torch.Generator().manual_seed(cfg.random_seed)
     sampler = TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device)
     val_bank = task_bank(TaskSampler(splits['val'], cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks, seed=cfg.random_seed + 1)
@@ -235,7 +257,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     if resume is not None and (run/'checkpoint.th').exists():
         try: state = torch.load(run/'checkpoint.th', map_location=device, weights_only=False)
         except Exception as e: raise LtlError(f"{run/'checkpoint.th'} cannot be read ({e}); start a new run") from None
-        learner.load_state_dict(state['learner']); optimizer.load_state_dict(state['optimizer'])
+        learner.load_state_dict(state['learner']); load_optimizer_state(optimizer, state['optimizer'])
         gen.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
         results, best, start = state['results'], state['best_val_acc'], state['epoch'] + 1
         if dist.is_main: _log(run, f"resumed after epoch {state['epoch']}\n{RESULT_HEADER}", quiet)
@@ -243,12 +265,13 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     stop = stop or threading.Event()
     try:
         for epoch in range(start, cfg.num_epochs + 1):
-            batches = []
+            batches, pending = [], []
             for i in tqdm(range(cfg.num_batches), desc=f'epoch {epoch}/{cfg.num_epochs}', leave=False, disable=quiet):
                 if stop.is_set(): raise KeyboardInterrupt
-                batches.append(dist.outer_step(learner, optimizer, dist.sample(sampler, cfg.batch_size, gen), cfg.batch_size))
-                for cb in callbacks: cb('batch', epoch=epoch, batch=i, metrics=batches[-1])
-            record = _epoch_record(epoch, _mean_metrics(batches), dist.evaluate(learner, val_bank, batch_size=cfg.batch_size))
+                pending.append(train_step(dist.sample(sampler, cfg.batch_size, gen)))
+                if len(pending) == metrics_every(device) or i == cfg.num_batches - 1:
+                    _report_batches(pending, batches, callbacks, epoch)
+            record = _epoch_record(epoch, _mean_metrics(batches), dist.evaluate(learner, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph))
             results.append(record)
             if dist.is_main:
                 if record['val_acc'] > best:
@@ -308,6 +331,7 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_steps: int | None = None, # inner steps (None: the run's num_steps_eval)
               num_batches: int = 40,        # test tasks = num_batches x the run's batch size
               device: str | None = None,    # None: the run's device setting
+              cuda_graph: str | None = None, # 'auto', 'on' or 'off' (None: the run's setting)
               quiet: bool = False,          # print nothing
               ) -> dict:
     "Evaluate a run's best model on fixed test tasks; write and return `results.json`."
@@ -321,7 +345,7 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     cfg, test_split, dev, learner = open_run(run, device, progress=not quiet)
     steps = cfg.num_steps_eval if num_steps is None else num_steps
     bank = test_bank(cfg, test_split, dev, num_batches*cfg.batch_size)
-    out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size)
+    out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size, cuda_graph=cuda_graph or cfg.cuda_graph)
     results = dict(mean_outer_loss=out['outer_loss'].mean().item(), accuracies_after=out['acc_after'].mean().item(),
                    precision_after=out['precision_after'].mean().item(), accuracies_before=finite(out['acc_before'].mean().item()),
                    accuracies_after_ci95=ci95(out['acc_after']), accuracies_before_ci95=ci95(out['acc_before']),
@@ -349,13 +373,13 @@ def train_parser() -> argparse.ArgumentParser:
         default = getattr(defaults, f.name)
         if isinstance(default, bool): p.add_argument(flag(f.name), action='store_true', help=docs[f.name])
         else:
-            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES}.get(f.name)
+            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES, 'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES}.get(f.name)
             p.add_argument(flag(f.name), type=type(default), default=default, choices=choices, help=docs[f.name])
-    p.add_argument('--resume', metavar='RUN_FOLDER', help='continue an interrupted run with its own settings; only --num-epochs (to extend it), --device and --threads may change')
+    p.add_argument('--resume', metavar='RUN_FOLDER', help=f"continue an interrupted run with its own settings; only {', '.join(map(flag, RESUME_CHANGES))} may change (--num-epochs only to extend it)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     return p
 
-RESUME_CHANGES = ('num_epochs', 'device', 'threads')
+RESUME_CHANGES = ('num_epochs', 'device', 'threads', 'strategy', 'cuda_graph')   # what --resume may change: nothing that changes the numbers
 
 def given_settings(argv: list[str] | None) -> dict:
     "The settings given explicitly on an `ltl_train` command line (not their defaults)."
@@ -366,7 +390,7 @@ def given_settings(argv: list[str] | None) -> dict:
 def change_run(run: str | Path, changes: dict):
     "Apply the changes `--resume` allows (more epochs, another device or thread count) to a run's `config.json`; refuse others by name."
     refused = ['the data folder' if k == 'folder' else flag(k) for k in changes if k not in RESUME_CHANGES]
-    require(not refused, f"--resume continues a run with its own settings: {', '.join(refused)} cannot be changed (only --num-epochs, --device, --threads and --quiet can)")
+    require(not refused, f"--resume continues a run with its own settings: {', '.join(refused)} cannot be changed (only {', '.join(map(flag, RESUME_CHANGES))} and --quiet can)")
     path = Path(run)/'config.json'
     if not changes or not path.is_file(): return
     cfg, record = read_config(path)
@@ -391,10 +415,11 @@ def ltl_test_cli(argv: list[str] | None = None):
     p.add_argument('--num-steps', type=int, default=None, help="inner steps (default: the run's --num-steps-eval)")
     p.add_argument('--num-batches', type=int, default=40, help="test tasks = this x the run's batch size (default: 40)")
     p.add_argument('--device', choices=DEVICES, default=None, help="default: the run's setting")
+    p.add_argument('--cuda-graph', choices=GRAPH_MODES, default=None, help="replay evaluation from CUDA graphs on a GPU (default: the run's setting)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     a = p.parse_args(argv)
     require(Path(a.config).exists(), f"{a.config} does not exist; pass a run's config.json")
-    meta_test(a.config, a.num_steps, a.num_batches, a.device, a.quiet)
+    meta_test(a.config, a.num_steps, a.num_batches, a.device, a.cuda_graph, a.quiet)
 
 # %% ../nbs/07_training.ipynb #d9e75aa3
 #| eval: false

@@ -15,6 +15,7 @@ from .core import *
 from .sketches import split_sizes
 from .quickdraw import quickdraw_categories
 from .episodes import show_task
+from .metalearners import STRATEGIES, GRAPH_MODES
 from .training import (TrainConfig, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
                                         open_run, summary_line, test_bank)
 
@@ -35,9 +36,11 @@ def preset_config(name: str = 'quick look', **changes) -> TrainConfig:
 LABELS = dict(dataset='dataset', algorithm='algorithm', num_ways='ways', num_shots='shots', num_shots_test='test shots',
               num_training_samples='images per class', num_classes='kanji classes', hidden_size='hidden size', num_steps='inner steps',
               num_steps_eval='inner steps (test)', step_size='inner step size', meta_lr='meta learning rate', batch_size='meta-batch size',
-              num_epochs='epochs', num_batches='batches per epoch', val_tasks='validation tasks', device='device', random_seed='seed')
+              num_epochs='epochs', num_batches='batches per epoch', val_tasks='validation tasks', device='device', random_seed='seed',
+              strategy='task strategy', cuda_graph='CUDA graph')
 CHOICES = {'dataset': [({'kanji': 'KanjiVG (offline)', 'quickdraw': 'Quick Draw!'}.get(d, d), d) for d in DATASETS],
-           'algorithm': [(ALGORITHM_NAMES.get(a, a), a) for a in LEARNERS], 'device': list(DEVICES)}
+           'algorithm': [(ALGORITHM_NAMES.get(a, a), a) for a in LEARNERS], 'device': list(DEVICES),
+           'strategy': ['auto', *STRATEGIES], 'cuda_graph': list(GRAPH_MODES)}
 
 def control(name: str, value) -> W.Widget:
     "The widget that edits the `TrainConfig` field `name`: a list for fixed choices, else a number box; its tooltip is the field's comment."
