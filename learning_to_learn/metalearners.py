@@ -123,9 +123,9 @@ def tasks_vmap(self, batch: dict, steps: int, first_order: bool) -> tuple:
 
 # %% ../nbs/05_metalearners.ipynb #a7ec275b
 def tasks_side_by_side(x: torch.Tensor) -> torch.Tensor:
-    "Images `[B, n, c, h, w]` of `B` tasks as one batch `[n, B*c, h, w]` in which task `b`'s channels are group `b` (channels last)."
+    "Images `[B, n, c, h, w]` of `B` tasks as one batch `[n, B*c, h, w]` in which task `b`'s channels are group `b`."
     B, n, c, h, w = x.shape
-    return x.transpose(0, 1).reshape(n, B*c, h, w).contiguous(memory_format=torch.channels_last)
+    return x.transpose(0, 1).reshape(n, B*c, h, w)
 
 def convnet_tasks(model: ConvNet,     # the architecture (its own weights are not used)
                   params: dict,       # every weight of `model` by name, each with a leading task dimension `[B, ...]`
@@ -136,8 +136,8 @@ def convnet_tasks(model: ConvNet,     # the architecture (its own weights are no
     h = tasks_side_by_side(x)
     for i, block in enumerate(model.features):
         w, b, gamma, beta = (params[f'features.{i}.{name}'] for name in ('0.weight', '0.bias', '1.weight', '1.bias'))
-        h = F.conv2d(h, w.flatten(0, 1), b.flatten(), padding=1, groups=B)
-        h = F.batch_norm(h, None, None, gamma.flatten(), beta.flatten(), training=True, eps=block[1].eps)
+        h = F.conv2d(h.contiguous(memory_format=torch.channels_last), w.flatten(0, 1), b.flatten(), padding=1, groups=B)
+        h = F.batch_norm(h.contiguous(), None, None, gamma.flatten(), beta.flatten(), training=True, eps=block[1].eps)
         h = F.relu(F.max_pool2d(h, 2))
     features = h.reshape(n, B, -1).transpose(0, 1)
     return torch.baddbmm(params['classifier.bias'][:, None], features, params['classifier.weight'].transpose(1, 2))
