@@ -85,7 +85,8 @@ def adapt_loop(self, xs: torch.Tensor, ys: torch.Tensor, steps: int, first_order
     return fast, losses
 
 @patch_to(MetaLearner)
-def tasks_loop(self, batch: dict, steps: int, first_order: bool) -> tuple:
+def tasks_loop(self, batch: dict, steps: int, first_order: bool,
+               metrics: bool = True) -> tuple: # False: skip the support loss after the last step (NaN) and the outputs before adapting (None)
     "Per-task query loss, query outputs, support losses (before each step and after the last) and outputs before adapting, one task at a time."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
     frozen = self.split_params()[1]
@@ -94,14 +95,15 @@ def tasks_loop(self, batch: dict, steps: int, first_order: bool) -> tuple:
         with torch.enable_grad(): fast, losses = self.adapt_loop(xs[b], ys[b], steps, first_order)
         logits = functional_call(self.model, {**frozen, **fast}, (xq[b],))
         with torch.no_grad():
-            losses.append(self.support_loss(fast, frozen, xs[b], ys[b]))
-            before = self.model(xq[b])
+            losses.append(self.support_loss(fast, frozen, xs[b], ys[b]) if metrics else logits.new_full((), float('nan')))
+            before = self.model(xq[b]) if metrics else logits
         out.append((self.loss_fn(logits, yq[b]), logits, torch.stack(losses), before))
-    return tuple(torch.stack(t) for t in zip(*out))
+    q_loss, logits, losses, before = (torch.stack(t) for t in zip(*out))
+    return q_loss, logits, losses, before if metrics else None
 
 # %% ../nbs/05_metalearners.ipynb #63ac8443
 @patch_to(MetaLearner)
-def _one_task(self, fast, frozen, rates, xs, ys, xq, yq, steps, first_order):
+def _one_task(self, fast, frozen, rates, xs, ys, xq, yq, steps, first_order, metrics):
     initial, losses = fast, []
     for _ in range(steps):
         grads, loss = grad_and_value(self.support_loss)(fast, frozen, xs, ys)
@@ -109,17 +111,18 @@ def _one_task(self, fast, frozen, rates, xs, ys, xq, yq, steps, first_order):
         losses.append(loss.detach())
     logits = functional_call(self.model, {**frozen, **fast}, (xq,))
     with torch.no_grad():
-        losses.append(self.support_loss(fast, frozen, xs, ys))
-        before = functional_call(self.model, {**frozen, **initial}, (xq,))
+        losses.append(self.support_loss(fast, frozen, xs, ys) if metrics else logits.new_full((), float('nan')))
+        before = functional_call(self.model, {**frozen, **initial}, (xq,)) if metrics else logits
     return self.loss_fn(logits, yq), logits, torch.stack(losses), before
 
 @patch_to(MetaLearner)
-def tasks_vmap(self, batch: dict, steps: int, first_order: bool) -> tuple:
+def tasks_vmap(self, batch: dict, steps: int, first_order: bool, metrics: bool = True) -> tuple:
     "The same as `tasks_loop`, computed for all tasks at once with `vmap`."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
     fast, frozen = self.split_params()
-    one = functools.partial(self._one_task, steps=steps, first_order=first_order)
-    return vmap(one, in_dims=(None, None, None, 0, 0, 0, 0))(fast, frozen, self.inner_rates(), xs, ys, xq, yq)
+    one = functools.partial(self._one_task, steps=steps, first_order=first_order, metrics=metrics)
+    q_loss, logits, losses, before = vmap(one, in_dims=(None, None, None, 0, 0, 0, 0))(fast, frozen, self.inner_rates(), xs, ys, xq, yq)
+    return q_loss, logits, losses, before if metrics else None
 
 # %% ../nbs/05_metalearners.ipynb #a7ec275b
 def tasks_side_by_side(x: torch.Tensor) -> torch.Tensor:
@@ -143,7 +146,7 @@ def convnet_tasks(model: ConvNet,     # the architecture (its own weights are no
     return torch.baddbmm(params['classifier.bias'][:, None], features, params['classifier.weight'].transpose(1, 2))
 
 # %% ../nbs/05_metalearners.ipynb #23e975e3
-CHUNK_IMAGES = 60   # images (support + query) per chunk of tasks in `tasks_batched`: measured in 06_benchmark
+CHUNK_IMAGES = 120  # images (support + query) per chunk of tasks in `tasks_batched`: measured in 06_benchmark
 
 @patch_to(MetaLearner)
 def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:
@@ -151,7 +154,7 @@ def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tup
     return vmap(self.loss_fn)(logits, y), logits
 
 @patch_to(MetaLearner)
-def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order):
+def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order, metrics):
     B = len(xs)
     rates, losses = self.inner_rates(), []
     with torch.enable_grad():   # evaluation calls this under no_grad, yet the inner loop needs gradients
@@ -163,19 +166,21 @@ def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order):
             fast = {k: w - rates[k]*g for (k, w), g in zip(fast.items(), grads)}
             losses.append(loss.detach())
     q_loss, logits = self._batched_losses({**frozen, **fast}, xq, yq)
+    if not metrics: return q_loss, logits, torch.stack([*losses, torch.full_like(q_loss, float('nan'))], 1), None
     with torch.no_grad():
         losses.append(self._batched_losses({**frozen, **fast}, xs, ys)[0])
         before = convnet_tasks(self.model, {**frozen, **initial}, xq)
     return q_loss, logits, torch.stack(losses, 1), before
 
 @patch_to(MetaLearner)
-def tasks_batched(self, batch: dict, steps: int, first_order: bool) -> tuple:
+def tasks_batched(self, batch: dict, steps: int, first_order: bool, metrics: bool = True) -> tuple:
     "The same as `tasks_loop`, with the tasks side by side in one network, in chunks of at most `CHUNK_IMAGES` images."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
     size = max(1, CHUNK_IMAGES // (xs.shape[1] + xq.shape[1]))
-    chunks = [self._tasks_side_by_side(xs[i:i+size], ys[i:i+size], xq[i:i+size], yq[i:i+size], steps, first_order)
+    chunks = [self._tasks_side_by_side(xs[i:i+size], ys[i:i+size], xq[i:i+size], yq[i:i+size], steps, first_order, metrics)
               for i in range(0, len(xs), size)]
-    return tuple(torch.cat(part) for part in zip(*chunks))
+    q_loss, logits, losses, before = zip(*chunks)
+    return torch.cat(q_loss), torch.cat(logits), torch.cat(losses), torch.cat(before) if metrics else None
 
 STRATEGY_METHODS = {'loop': MetaLearner.tasks_loop, 'vmap': MetaLearner.tasks_vmap, 'batched': MetaLearner.tasks_batched}
 
@@ -214,11 +219,12 @@ def pick_strategy(self, batch: dict) -> str:
     return 'batched' if isinstance(self.model, ConvNet) else 'loop'
 
 @patch_to(MetaLearner)
-def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None) -> dict:
+def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
+            metrics: bool = True) -> dict: # False: skip what meta-training does not need (accuracy before adapting, support loss after the last step)
     "Adapt to each task of `batch`; return the mean outer loss and per-task metrics."
     steps = self.steps if steps is None else steps
     first_order = self.first_order if first_order is None else first_order
-    q_loss, logits, s_losses, before = STRATEGY_METHODS[self.pick_strategy(batch)](self, batch, steps, first_order)
+    q_loss, logits, s_losses, before = STRATEGY_METHODS[self.pick_strategy(batch)](self, batch, steps, first_order, metrics)
     return learner_outputs(q_loss, logits, batch['test'][1], s_losses, before)
 
 # %% ../nbs/05_metalearners.ipynb #952d5adc
@@ -286,10 +292,10 @@ def graphed(fn, mode: str, device: torch.device | str, name: str = 'step'):
 
 # %% ../nbs/05_metalearners.ipynb #c9406050
 def step_metrics(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: dict) -> dict:
-    "One meta-training step on `batch`; return the batch's mean metrics as tensors on its device (nothing waits for the device)."
+    "One meta-training step on `batch`; return the batch's mean metrics as tensors on its device (nothing waits for the device), without those training does not need."
     learner.train()
     optimizer.zero_grad(set_to_none=True)
-    out = learner(batch)
+    out = learner(batch, metrics=False)
     out['outer_loss'].backward()
     optimizer.step()
     return {k: v.detach().mean(0) if k == 'support_losses' else v.detach().mean() for k, v in out.items()}
@@ -329,7 +335,7 @@ class Learner(Protocol):
     algorithm: str
     eval_steps: int
     step_sizes: nn.ParameterList | None
-    def __call__(self, batch: dict, steps: int | None = None, first_order: bool | None = None) -> dict: ...
+    def __call__(self, batch: dict, steps: int | None = None, first_order: bool | None = None, metrics: bool = True) -> dict: ...
 
 class ProtoNet(nn.Module):
     "Prototypical Networks on the backbone of `model`: nearest class mean in embedding space."
@@ -343,7 +349,7 @@ class ProtoNet(nn.Module):
         "Embeddings `[B, n, d]` of images `[B, n, 1, 28, 28]`, normalised per task."
         return vmap(lambda t: self.model.features(t).flatten(1))(x)
 
-    def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None) -> dict:
+    def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None, metrics: bool = True) -> dict:
         "Classify each task's queries by their nearest prototype; the same outputs as `MetaLearner`."
         (xs, ys), (xq, yq) = batch['train'], batch['test']
         ways = self.model.ways
