@@ -15,7 +15,8 @@ from .metalearners import MetaLearner, step_metrics, make_optimizer, graphed
 
 # %% auto #0
 __all__ = ['ORIGINAL', 'MAIN_JOB', 'CONFIGS', 'MORE_CONFIGS', 'CPU_STRATEGIES', 'GPU_STRATEGIES', 'BenchConfig', 'cpu_peak_mib',
-           'default_strategy', 'benchmark', 'format_header', 'format_row', 'ltl_bench_cli']
+           'default_strategy', 'benchmark', 'format_header', 'format_row', 'bench_table', 'plot_throughput',
+           'chunk_sweep', 'ltl_bench_cli']
 
 # %% ../nbs/06_benchmark.ipynb #fc163917
 @dataclass(frozen=True)
@@ -71,13 +72,13 @@ class _Run:
 def _peak_growth(cfg: BenchConfig, strategy: str, n_classes: int, seed: int, steps: int) -> float:
     torch.set_num_threads(1)
     train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
-    run = _Run(cfg, strategy, train, torch.device('cpu'), seed)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run = _Run(replace(cfg, batch_size=1), strategy, train, torch.device('cpu'), seed)   # warms up on one task: lazy set-up is not counted
+    before, run.cfg = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, cfg
     for _ in range(steps): run.step()
     return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)/1024
 
 def cpu_peak_mib(cfg: BenchConfig, strategy: str, n_classes: int = 200, seed: int = 0, steps: int = 2) -> float:
-    "How much the peak resident memory (MiB) grows during `steps` outer steps, measured in a fresh process."
+    "How much the peak resident memory (MiB) grows during `steps` outer steps of a fresh process, after a warm-up step on one task."
     with multiprocessing.get_context('spawn').Pool(1) as pool:
         return pool.apply_async(_peak_growth, (cfg, strategy, n_classes, seed, steps)).get(timeout=1800)
 
@@ -130,6 +131,51 @@ def format_row(row: dict, strategies: tuple = CPU_STRATEGIES) -> str:
     speeds = ''.join(f"{row[f'{s}_tasks_per_s']:>16.1f}" for s in strategies)
     peaks = ''.join(f"{row[f'{s}_peak_mib']:>13.0f}" for s in strategies if f'{s}_peak_mib' in row)
     return f"{row['config']:<12}{speeds}{row['speedup']:>8.2f}x{peaks}"
+
+# %% ../nbs/06_benchmark.ipynb #4d0078f5
+def bench_table(rows: list[dict], strategies: tuple = CPU_STRATEGIES) -> str:
+    "Benchmark rows as a Markdown table: tasks/s of each strategy, the default's speed-up over the first, and peak memory if measured."
+    memory = all(f'{s}_peak_mib' in r for r in rows for s in strategies)
+    head = ['config', *(f'{s} tasks/s' for s in strategies), 'default vs loop', *([f'{s} peak MiB' for s in strategies] if memory else [])]
+    lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|'*len(head)]
+    for r in rows:
+        cells = [r['config'], *(f"{r[f'{s}_tasks_per_s']:.1f}" for s in strategies), f"{r['speedup']:.2f}x",
+                 *([f"{r[f'{s}_peak_mib']:.0f}" for s in strategies] if memory else [])]
+        lines.append('| ' + ' | '.join(cells) + ' |')
+    return '\n'.join(lines)
+
+def plot_throughput(rows: list[dict], strategies: tuple = CPU_STRATEGIES, title: str = ''):
+    "Each strategy's tasks per second relative to the first strategy's (the loop), per configuration."
+    fig, ax = subplots(figsize=(8, 3))
+    width = 0.8/len(strategies)
+    for i, s in enumerate(strategies):
+        ax.bar([j + i*width for j in range(len(rows))], [r[f'{s}_tasks_per_s']/r[f'{strategies[0]}_tasks_per_s'] for r in rows], width, label=s)
+    ax.axhline(1, color='gray', lw=0.8)
+    ax.set_xticks([j + width*(len(strategies) - 1)/2 for j in range(len(rows))], [r['config'] for r in rows], rotation=30, ha='right', fontsize=8)
+    ax.set_ylabel(f'tasks/s relative to {strategies[0]}'); ax.legend(fontsize=8); ax.set_title(title, fontsize=10); fig.tight_layout()
+    return fig
+
+# %% ../nbs/06_benchmark.ipynb #21ea35ec
+def chunk_sweep(configs: list[BenchConfig],          # what to time
+                budgets: tuple = (20, 60, 120, 1000), # images per chunk to try
+                rounds: int = 3, steps_per_round: int = 1, seed: int = 0, n_classes: int = 200) -> list[dict]:
+    "Tasks per second of the side-by-side strategy with each chunk budget, relative to the loop, interleaved round by round."
+    from learning_to_learn import metalearners
+    default, rows = metalearners.CHUNK_IMAGES, []
+    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
+    try:
+        for cfg in configs:
+            runs = {'loop': _Run(cfg, 'loop', train, torch.device('cpu'), seed), **{b: _Run(cfg, 'batched', train, torch.device('cpu'), seed) for b in budgets}}
+            speeds = {k: [] for k in runs}
+            for _ in range(rounds):
+                for k, run in runs.items():
+                    metalearners.CHUNK_IMAGES = default if k == 'loop' else k
+                    speeds[k].append(run.time(steps_per_round))
+            med = {k: statistics.median(v) for k, v in speeds.items()}
+            rows.append(dict(config=cfg.label, images_per_task=cfg.num_ways*(cfg.num_shots + cfg.num_shots_test),
+                             **{f'{b} images': med[b]/med['loop'] for b in budgets}))
+    finally: metalearners.CHUNK_IMAGES = default
+    return rows
 
 # %% ../nbs/06_benchmark.ipynb #4dfddcb1
 @cli_errors
