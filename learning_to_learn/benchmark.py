@@ -91,9 +91,10 @@ def cpu_peak_mib(cfg: BenchConfig, strategy: str, n_classes: int = 200, seed: in
 # %% ../nbs/06_benchmark.ipynb #7e9d4a1f
 CPU_STRATEGIES, GPU_STRATEGIES = ('loop', 'vmap', 'batched'), ('loop', 'vmap', 'graph')
 
-def default_strategy(device: torch.device) -> str:
-    "What training uses by default: the whole step as a CUDA graph on a GPU, the tasks side by side on a CPU."
-    return 'graph' if device.type == 'cuda' else 'batched'
+def default_strategy(cfg: BenchConfig, device: torch.device) -> str:
+    "What training uses by default for `cfg`: the whole step as a CUDA graph on a GPU; on a CPU, what the learner's 'auto' picks."
+    if device.type == 'cuda': return 'graph'
+    return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size)).pick_strategy({'train': (torch.empty(0),)})
 
 def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
               strategies: tuple | None = None,     # the first is the baseline (None: loop and every strategy of the device)
@@ -106,12 +107,12 @@ def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
     require(rounds >= 1 and steps_per_round >= 1, "rounds and steps per round must be at least 1")
     dev = pick_device(device)
     strategies = strategies or (GPU_STRATEGIES if dev.type == 'cuda' else CPU_STRATEGIES)
-    default = default_strategy(dev)
-    require(default in strategies, f"the strategies timed must include the default one, {default}")
     train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
     rows = []
     if progress: print(format_header(strategies, memory), flush=True)
     for cfg in configs:
+        default = default_strategy(cfg, dev)
+        require(default in strategies, f"the strategies timed must include the default one, {default}")
         runs = {s: _Run(cfg, s, train, dev, seed) for s in strategies}
         speeds, peaks = {s: [] for s in strategies}, {s: 0.0 for s in strategies}
         for _ in range(rounds):
@@ -129,23 +130,23 @@ def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
 
 def format_header(strategies: tuple = CPU_STRATEGIES, memory: bool = False) -> str:
     "The benchmark table's header line."
-    return (f"{'config':<12}" + ''.join(f"{s + ' tasks/s':>16}" for s in strategies) + f"{'speedup':>9}"
+    return (f"{'config':<12}" + ''.join(f"{s + ' tasks/s':>16}" for s in strategies) + f"{'speedup':>9}  {'default':<8}"
             + (''.join(f"{s + ' MiB':>13}" for s in strategies) if memory else ''))
 
 def format_row(row: dict, strategies: tuple = CPU_STRATEGIES) -> str:
-    "One aligned line of the benchmark table: tasks/s, the default strategy against the first, and peak memory if measured."
+    "One aligned line of the benchmark table: tasks/s, the default strategy against the first and its name, and peak memory if measured."
     speeds = ''.join(f"{row[f'{s}_tasks_per_s']:>16.1f}" for s in strategies)
     peaks = ''.join(f"{row[f'{s}_peak_mib']:>13.0f}" for s in strategies if f'{s}_peak_mib' in row)
-    return f"{row['config']:<12}{speeds}{row['speedup']:>8.2f}x{peaks}"
+    return f"{row['config']:<12}{speeds}{row['speedup']:>8.2f}x  {row['default']:<8}{peaks}"
 
 # %% ../nbs/06_benchmark.ipynb #4d0078f5
 def bench_table(rows: list[dict], strategies: tuple = CPU_STRATEGIES) -> str:
     "Benchmark rows as a Markdown table: tasks/s of each strategy, the default's speed-up over the first, and peak memory if measured."
     memory = all(f'{s}_peak_mib' in r for r in rows for s in strategies)
-    head = ['config', *(f'{s} tasks/s' for s in strategies), 'default vs loop', *([f'{s} peak MiB' for s in strategies] if memory else [])]
+    head = ['config', *(f'{s} tasks/s' for s in strategies), 'default', 'default vs loop', *([f'{s} peak MiB' for s in strategies] if memory else [])]
     lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|'*len(head)]
     for r in rows:
-        cells = [r['config'], *(f"{r[f'{s}_tasks_per_s']:.1f}" for s in strategies), f"{r['speedup']:.2f}x",
+        cells = [r['config'], *(f"{r[f'{s}_tasks_per_s']:.1f}" for s in strategies), r['default'], f"{r['speedup']:.2f}x",
                  *([f"{r[f'{s}_peak_mib']:.0f}" for s in strategies] if memory else [])]
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)

@@ -15,10 +15,11 @@ from .core import *
 from .model import ConvNet, adapted_names
 
 # %% auto #0
-__all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'STRATEGY_METHODS', 'GRAPH_MODES', 'MetaLearner', 'tasks_side_by_side',
-           'convnet_tasks', 'accuracy', 'weighted_precision', 'learner_outputs', 'batch_shapes', 'CudaGraphCall',
-           'uses_cuda_graph', 'graphed', 'step_metrics', 'as_floats', 'outer_step', 'evaluation_outputs', 'evaluate',
-           'Learner', 'ProtoNet', 'make_optimizer', 'load_optimizer_state', 'check_cuda_graph']
+__all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'BATCHED_MAX_CHANNELS', 'STRATEGY_METHODS', 'GRAPH_MODES', 'MetaLearner',
+           'tasks_side_by_side', 'convnet_tasks', 'accuracy', 'weighted_precision', 'learner_outputs', 'batch_shapes',
+           'CudaGraphCall', 'uses_cuda_graph', 'graphed', 'step_metrics', 'as_floats', 'outer_step',
+           'evaluation_outputs', 'evaluate', 'Learner', 'ProtoNet', 'make_optimizer', 'load_optimizer_state',
+           'check_cuda_graph']
 
 # %% ../nbs/05_metalearners.ipynb #cbc3ceec
 ALGORITHMS = ('maml', 'fomaml', 'metasgd')
@@ -146,7 +147,8 @@ def convnet_tasks(model: ConvNet,     # the architecture (its own weights are no
     return torch.baddbmm(params['classifier.bias'][:, None], features, params['classifier.weight'].transpose(1, 2))
 
 # %% ../nbs/05_metalearners.ipynb #23e975e3
-CHUNK_IMAGES = 120  # images (support + query) per chunk of tasks in `tasks_batched`: measured in 06_benchmark
+CHUNK_IMAGES = 120          # images (support + query) per chunk of tasks in `tasks_batched`: measured in 06_benchmark
+BATCHED_MAX_CHANNELS = 32   # 'auto' puts tasks side by side on a CPU up to this hidden size: measured faster at 20 and 32, slower at 48 and 64
 
 @patch_to(MetaLearner)
 def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:
@@ -216,7 +218,7 @@ def pick_strategy(self, batch: dict) -> str:
     "The strategy 'auto' resolves to for this batch."
     if self.strategy != 'auto': return self.strategy
     if batch['train'][0].is_cuda: return 'vmap'
-    return 'batched' if isinstance(self.model, ConvNet) else 'loop'
+    return 'batched' if isinstance(self.model, ConvNet) and self.model.hidden_size <= BATCHED_MAX_CHANNELS else 'loop'
 
 @patch_to(MetaLearner)
 def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
