@@ -1,6 +1,6 @@
 """Build the documentation site with Jupyter Book 1 from the committed notebooks, without executing them.
 
-`python docs/build.py` copies `nbs/*.ipynb` and `nbs/images/` into `_docs/src/` with nbdev's directives taken out
+`python docs/build.py` copies `nbs/*.ipynb`, `nbs/images/` and `BENCHMARKS.md` into `_docs/src/` with nbdev's directives taken out
 (`#| hide` cells dropped, `#| export` and other `#| ...` lines removed), writes an API reference page of the exported
 modules (Sphinx autodoc, so the docstrings and their docments-built Parameters sections), and builds the HTML into
 `_docs/html/`. Open it with `python -m http.server -d _docs/html` and http://127.0.0.1:8000.
@@ -27,7 +27,7 @@ def page_cells(cells: list[dict]) -> list[dict]:
     return out
 
 def page_links(text: str) -> str:
-    "Links of the front page, written for the README at the repository root, made relative to the site."
+    "Links of the front page and BENCHMARKS.md, written for the repository root, made relative to the site."
     return text.replace('](nbs/', '](')
 
 def prepare_notebook(src: Path, dest: Path):
@@ -58,6 +58,7 @@ def prepare():
     for f in ('_config.yml', '_toc.yml'): shutil.copy(ROOT/'docs'/f, SRC/f)
     for nb in sorted((ROOT/'nbs').glob('*.ipynb')): prepare_notebook(nb, SRC/nb.name)
     shutil.copytree(ROOT/'nbs'/'images', SRC/'images')
+    (SRC/'BENCHMARKS.md').write_text(page_links((ROOT/'BENCHMARKS.md').read_text(encoding='utf-8')), encoding='utf-8')
     (SRC/'api.md').write_text(api_page(modules()), encoding='utf-8')
 
 def main() -> int:
