@@ -91,6 +91,7 @@ class Augmentation:
     thicker: float = 1.0       # stroke width change, uniform in [-thinner, thicker] (see `thicken`)
     thinner: float = 0.3
     blur: float = 0.8          # Gaussian blur sigma in pixels, uniform in [0, blur]
+    per_task: bool = False     # one change for all the images of a task (as when one person draws it) instead of one per image
 
 def transform(images: torch.Tensor,  # drawings `[n, 1, h, w]`
               draws: torch.Tensor,   # `[n, 6]` numbers in [-1, 1] per image: scale, rotation, shift x, shift y, width, blur
@@ -123,8 +124,9 @@ def augment_batch(batch: dict, generator: torch.Generator, aug: Augmentation = A
                  ) -> dict:
     "The meta-batch with every support and query image randomly transformed (labels unchanged)."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
-    draws = random_draws((n_tasks or len(xs))*(xs.shape[1] + xq.shape[1]), generator).view(n_tasks or len(xs), -1, 6)[mine]
+    n_tasks, n_images = n_tasks or len(xs), 1 if aug.per_task else xs.shape[1] + xq.shape[1]
     x = torch.cat([xs, xq], 1)
+    draws = random_draws(n_tasks*n_images, generator).view(n_tasks, n_images, 6)[mine].expand(-1, x.shape[1], -1)
     x = transform(x.flatten(0, 1), draws.flatten(0, 1), aug).view_as(x)
     return {'train': (x[:, :xs.shape[1]], ys), 'test': (x[:, xs.shape[1]:], yq)}
 
