@@ -75,7 +75,7 @@ POSITIVE = ('num_classes', 'num_training_samples', 'num_ways', 'num_shots', 'hid
 
 def flag(name: str) -> str: return '--' + name.replace('_', '-')
 
-# %% ../nbs/07_training.ipynb #9d977516
+# %% ../nbs/07_training.ipynb #d70bd549
 def check_config(cfg: TrainConfig):
     "Raise a clear `LtlError` for any setting that cannot work."
     for name in POSITIVE:
@@ -103,12 +103,16 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     for name, part in splits.items(): check_task(part, cfg.num_ways, cfg.num_shots, cfg.queries, split=name)
     return splits
 
-# %% ../nbs/07_training.ipynb #e85a0933
-def validation_bank(cfg: TrainConfig, val_split: SketchSet, device: torch.device | str = 'cpu') -> TaskBank:
+# %% ../nbs/07_training.ipynb #60f4ecca
+@documented
+def validation_bank(cfg: TrainConfig,                    # the run's settings: task shape, number of tasks, data seed
+                    val_split: SketchSet,                # the validation classes
+                    device: torch.device | str = 'cpu',  # where the tasks' images go
+                    ) -> TaskBank:
     "A run's fixed validation tasks: the same for every run on the same data (they are seeded by the data seed)."
     return task_bank(TaskSampler(val_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks, seed=cfg.data_seed + 1)
 
-# %% ../nbs/07_training.ipynb #01faa03e
+# %% ../nbs/07_training.ipynb #7a0ef52c
 def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     "The meta-learner for `cfg`, its initial weights drawn from the random seed."
     torch.manual_seed(cfg.random_seed)
@@ -116,12 +120,12 @@ def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                        eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy)
 
-# %% ../nbs/07_training.ipynb #aa4fbda9
+# %% ../nbs/07_training.ipynb #32256d04
 def _mean_metrics(batches: list[dict]) -> dict:
     "The mean over an epoch's meta-batches of the metrics its record keeps."
     return {k: sum(b[k] for b in batches)/len(batches) for k in ('outer_loss', 'acc_after', 'precision_after')}
 
-# %% ../nbs/07_training.ipynb #7773cee0
+# %% ../nbs/07_training.ipynb #df3877c4
 RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', 'val_acc', 'val_prec')   # the original model_results.json fields
 
 def _epoch_record(epoch: int, train: dict, val: dict) -> dict:
@@ -159,13 +163,13 @@ def writable_folder(path: str | Path, what: str, fix: str) -> Path:
     require(path.is_dir() and os.access(path, os.W_OK), f"the {what} {path} is not a writable folder; {fix}")
     return path
 
-# %% ../nbs/07_training.ipynb #cce10843
+# %% ../nbs/07_training.ipynb #cce443ac
 def check_folders(cfg: TrainConfig):
     "Make sure the data and output folders of `cfg` exist and are writable, before any work."
     writable_folder(cfg.folder, 'data folder', 'choose another as the first argument')
     writable_folder(cfg.output_folder, 'output folder', 'choose another with --output-folder')
 
-# %% ../nbs/07_training.ipynb #35206f2e
+# %% ../nbs/07_training.ipynb #908e5506
 def new_run_folder(output_folder: str | Path) -> Path:
     "Create a fresh timestamped run folder (with a suffix if that second is taken)."
     out = writable_folder(output_folder, 'output folder', 'choose another with --output-folder')
@@ -187,10 +191,13 @@ def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
     return dict(asdict(cfg), schema=SCHEMA_VERSION, first_order=cfg.first_order, version=learning_to_learn.__version__,
                 splits={k: v.fingerprint for k, v in splits.items()}, classes={k: len(v) for k, v in splits.items()})
 
-# %% ../nbs/07_training.ipynb #2e46b7f0
+# %% ../nbs/07_training.ipynb #da6420f1
 CONFIG_MARKS = ('version', 'splits', 'dataset', 'algorithm', 'num_ways')   # fields that every run's config.json has had, whatever its schema
 
-def upgrade_config(record, path: str | Path) -> dict:
+@documented
+def upgrade_config(record,           # what a config.json holds
+                   path: str | Path, # where it was read from, for the messages
+                   ) -> dict:
     "The config `record` read from `path`, in the current schema: older schemas read by what they meant, newer or unknown ones refused."
     require(isinstance(record, dict) and all(k in record for k in CONFIG_MARKS),
             f"{path} is not a learning-to-learn config (it lacks {', '.join(k for k in CONFIG_MARKS if not isinstance(record, dict) or k not in record)})")
@@ -200,30 +207,33 @@ def upgrade_config(record, path: str | Path) -> dict:
     if schema == 1: record = {**record, 'data_seed': record.get('random_seed', 0)}   # one seed seeded everything
     return {**asdict(TrainConfig()), **record, 'schema': SCHEMA_VERSION}
 
-# %% ../nbs/07_training.ipynb #98c4f624
+# %% ../nbs/07_training.ipynb #0b885af9
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
     "The `TrainConfig` and full record stored in a run's `config.json`, of any schema this package reads."
     record = upgrade_config(load_json(path), path)
     return TrainConfig(**{f.name: record[f.name] for f in fields(TrainConfig)}), record
 
-# %% ../nbs/07_training.ipynb #02a56183
-def check_same_data(run: str | Path, record: dict, splits: dict[str, SketchSet]):
+# %% ../nbs/07_training.ipynb #0585c075
+@documented
+def check_same_data(run: str | Path,                  # the run folder, for the message
+                    record: dict,                     # its config record, with the fingerprints of the splits it was made on
+                    splits: dict[str, SketchSet]):    # the splits that `load_splits` makes from its settings today
     "Refuse a run whose stored split fingerprints differ from those of the `splits` made from its settings today."
     changed = [k for k, v in splits.items() if record.get('splits', {}).get(k) != v.fingerprint]
     require(not changed, f"run {run} was made on other classes than learning-to-learn {learning_to_learn.__version__} makes from its settings "
                          f"(the {', '.join(changed)} split differs): retrain it with ltl_train")
 
-# %% ../nbs/07_training.ipynb #3682c862
+# %% ../nbs/07_training.ipynb #0ac99c0e
 def save_figure(fig, path: Path):
     "Save a figure as PNG, atomically."
     with atomic_write(path) as f: f.write(figure_png(fig))
 
-# %% ../nbs/07_training.ipynb #4e729140
+# %% ../nbs/07_training.ipynb #73a19684
 def step_size_summary(learner: MetaLearner) -> dict:
     "Mean, min and max of Meta-SGD's learned step sizes per adapted tensor."
     return {k: dict(mean=s.mean().item(), min=s.min().item(), max=s.max().item()) for k, s in zip(learner.names, learner.step_sizes)}
 
-# %% ../nbs/07_training.ipynb #ef9e5df9
+# %% ../nbs/07_training.ipynb #aede863c
 def plot_step_sizes(summary: dict, initial: float):
     "Meta-SGD's learned step sizes per layer: mean as a bar, range as a line."
     fig, ax = subplots(figsize=(8, 3))
@@ -236,8 +246,16 @@ def plot_step_sizes(summary: dict, initial: float):
     ax.set_ylabel('step size'); ax.legend(fontsize=8); fig.tight_layout()
     return fig
 
-# %% ../nbs/07_training.ipynb #1f3b1924
-def save_epoch(run: Path, cfg: TrainConfig, learner, optimizer: torch.optim.Optimizer, gen: torch.Generator, results: list[dict], best: float) -> float:
+# %% ../nbs/07_training.ipynb #3e5ddd37
+@documented
+def save_epoch(run: Path,                          # the run folder
+               cfg: TrainConfig,                   # the run's settings (for the plots' titles and Meta-SGD's initial step size)
+               learner,                            # the meta-learner after the epoch
+               optimizer: torch.optim.Optimizer,   # its outer-loop optimizer
+               gen: torch.Generator,               # the generator of the training tasks
+               results: list[dict],                # the records of every finished epoch, the last one just finished
+               best: float,                        # the best validation accuracy before this epoch (-1 at the start)
+               ) -> float:
     "Save a finished epoch (the best model, the checkpoint, the results, the plots); return the best validation accuracy so far."
     record = results[-1]
     if record['val_acc'] > best:
@@ -253,8 +271,14 @@ def save_epoch(run: Path, cfg: TrainConfig, learner, optimizer: torch.optim.Opti
         save_figure(plot_step_sizes(step_size_summary(learner), cfg.step_size), run/'step_sizes.png')
     return best
 
-# %% ../nbs/07_training.ipynb #00300ef3
-def restore_checkpoint(run: Path, learner, optimizer: torch.optim.Optimizer, gen: torch.Generator, device: torch.device) -> tuple[list[dict], float, int]:
+# %% ../nbs/07_training.ipynb #ddb71184
+@documented
+def restore_checkpoint(run: Path,                         # the run folder, with its checkpoint.th
+                       learner,                           # a freshly built learner of the run's architecture
+                       optimizer: torch.optim.Optimizer,  # its optimizer, set up as now (with or without CUDA graphs)
+                       gen: torch.Generator,              # the generator of the training tasks
+                       device: torch.device,              # where the tensors go
+                       ) -> tuple[list[dict], float, int]:
     "Load a run's checkpoint into `learner`, `optimizer`, `gen` and torch's generator; return the results so far, the best accuracy, the next epoch."
     try: state = torch.load(run/'checkpoint.th', map_location=device, weights_only=False)
     except Exception as e: raise LtlError(f"{run/'checkpoint.th'} cannot be read ({e}); start a new run") from None
@@ -262,7 +286,7 @@ def restore_checkpoint(run: Path, learner, optimizer: torch.optim.Optimizer, gen
     gen.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
     return state['results'], state['best_val_acc'], state['epoch'] + 1
 
-# %% ../nbs/07_training.ipynb #846ab562
+# %% ../nbs/07_training.ipynb #628f77d0
 def _log(run: Path, line: str, quiet: bool):
     "Append `line` to the run's train.log, and print it above the progress bars unless `quiet`."
     with open(run/'train.log', 'a', encoding='utf-8') as f: f.write(line + '\n')
@@ -273,7 +297,7 @@ def metrics_every(device: torch.device) -> int:
     "Read a step's metrics every this many meta-batches: at once on a CPU, every 10 on a GPU so that it never waits for Python."
     return 10 if device.type == 'cuda' else 1
 
-# %% ../nbs/07_training.ipynb #60a01baa
+# %% ../nbs/07_training.ipynb #c381e188
 def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, epoch: int):
     "Move the `pending` metrics (tensors) to `batches` as numbers, calling each callback with every meta-batch's."
     for metrics in map(as_floats, pending):
@@ -281,8 +305,12 @@ def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, 
         for cb in callbacks: cb('batch', epoch=epoch, batch=len(batches) - 1, metrics=metrics)
     pending.clear()
 
-# %% ../nbs/07_training.ipynb #57aa8f87
-def training_step(cfg: TrainConfig, learner, dist) -> tuple:
+# %% ../nbs/07_training.ipynb #87c3e021
+@documented
+def training_step(cfg: TrainConfig,   # the run's settings: outer learning rate, CUDA-graph mode, meta-batch size
+                  learner,            # the meta-learner, already on its device
+                  dist,               # the `DistContext` of this process (alone, or one of a torchrun group)
+                  ) -> tuple:
     "The optimizer and the outer step (a function of a meta-batch): replayed from a CUDA graph on one GPU if `cfg.cuda_graph` allows, eager otherwise."
     graph = uses_cuda_graph(cfg.cuda_graph, dist.device) and not dist.active   # several processes all-reduce eagerly
     optimizer = make_optimizer(learner, cfg.meta_lr, capturable=graph)
@@ -355,7 +383,7 @@ def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearn
         raise LtlError(f"{path} does not match the architecture in config.json ({cfg.algorithm}, {cfg.num_ways}-way, hidden size {cfg.hidden_size}): {detail}") from None
     return learner
 
-# %% ../nbs/07_training.ipynb #1963078a
+# %% ../nbs/07_training.ipynb #745c4a3f
 def open_run(run: Path, device: str | None = None, progress: bool = False) -> tuple:
     "A finished run's settings, test split, device and best model, checked against the data it was trained on."
     cfg, record = read_config(Path(run)/'config.json')
@@ -364,29 +392,29 @@ def open_run(run: Path, device: str | None = None, progress: bool = False) -> tu
     check_same_data(run, record, splits)
     return cfg, splits['test'], dev, load_learner(Path(run), cfg, dev)
 
-# %% ../nbs/07_training.ipynb #88bdbe80
+# %% ../nbs/07_training.ipynb #2b99cce4
 def test_bank(cfg: TrainConfig, test_split: SketchSet, device: torch.device, n_tasks: int) -> TaskBank:
     "A run's fixed test tasks: the same for every model trained on the same data (they are seeded by the data seed)."
     return task_bank(TaskSampler(test_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), n_tasks, seed=cfg.data_seed + 2)
 
-# %% ../nbs/07_training.ipynb #28f339a9
+# %% ../nbs/07_training.ipynb #e9619be9
 def finite(x: float) -> float | None:
     "`x`, or None for NaN (JSON has no NaN; ProtoNet has no 'before adaptation')."
     return None if math.isnan(x) else x
 
-# %% ../nbs/07_training.ipynb #d40321fe
+# %% ../nbs/07_training.ipynb #a3e9d6dd
 def ci95(x: torch.Tensor) -> float | None:
     "Half-width of the 95% confidence interval of the mean of `x` (None where undefined)."
     return finite(1.96*x.float().std().item()/math.sqrt(len(x))) if len(x) > 1 else None
 
-# %% ../nbs/07_training.ipynb #3d04705b
+# %% ../nbs/07_training.ipynb #773ae1c3
 def summary_line(results: dict, cfg: TrainConfig) -> str:
     "The headline of a test: accuracy with its interval, chance, and accuracy before adaptation."
     return (f"test accuracy {results['accuracies_after']:.1%} ± {results['accuracies_after_ci95']:.1%} (95% CI, {results['num_tasks']} tasks of "
             f"{cfg.num_ways}-way {cfg.num_shots}-shot, {results['num_steps']} inner steps); chance {results['chance']:.1%}"
             + ('' if results['accuracies_before'] is None else f"; before adaptation {results['accuracies_before']:.1%}"))
 
-# %% ../nbs/07_training.ipynb #1c9e4b24
+# %% ../nbs/07_training.ipynb #9e614e63
 @documented
 def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_steps: int | None = None, # inner steps (None: the run's num_steps_eval)
@@ -436,14 +464,14 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     return p
 
-# %% ../nbs/07_training.ipynb #45aa8d03
+# %% ../nbs/07_training.ipynb #2accb298
 def given_settings(argv: list[str] | None) -> dict:
     "The settings given explicitly on an `ltl_train` command line (not their defaults)."
     p = train_parser()
     p.set_defaults(**dict.fromkeys(vars(p.parse_args([]))))
     return {k: v for k, v in vars(p.parse_args(argv)).items() if v is not None and k not in ('resume', 'quiet')}
 
-# %% ../nbs/07_training.ipynb #d6003080
+# %% ../nbs/07_training.ipynb #a9a0e5b8
 def change_run(run: str | Path, changes: dict):
     "Apply the changes `--resume` allows (more epochs, another device or thread count) to a run's `config.json`; refuse others by name."
     refused = ['the data folder' if k == 'folder' else flag(k) for k in changes if k not in RESUME_CHANGES]
@@ -455,7 +483,7 @@ def change_run(run: str | Path, changes: dict):
     check_config(replace(cfg, **changes))
     save_json({**record, **changes}, path)
 
-# %% ../nbs/07_training.ipynb #3115ea30
+# %% ../nbs/07_training.ipynb #eacba179
 @cli_errors
 def ltl_train_cli(argv: list[str] | None = None):
     "Meta-train from the command line."
@@ -465,7 +493,7 @@ def ltl_train_cli(argv: list[str] | None = None):
     run = meta_train(None if resume else TrainConfig(**a), resume=resume, quiet=quiet)
     if not quiet and is_main_process(): print(f"run folder: {run}\nnext: ltl_test {run/'config.json'}")
 
-# %% ../nbs/07_training.ipynb #bc39ecc6
+# %% ../nbs/07_training.ipynb #98b6773a
 @cli_errors
 def ltl_test_cli(argv: list[str] | None = None):
     "Meta-test a trained run from the command line."
