@@ -75,7 +75,7 @@ POSITIVE = ('num_classes', 'num_training_samples', 'num_ways', 'num_shots', 'hid
 
 def flag(name: str) -> str: return '--' + name.replace('_', '-')
 
-# %% ../nbs/07_training.ipynb #d70bd549
+# %% ../nbs/07_training.ipynb #9944e374
 def check_config(cfg: TrainConfig):
     "Raise a clear `LtlError` for any setting that cannot work."
     for name in POSITIVE:
@@ -103,7 +103,7 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     for name, part in splits.items(): check_task(part, cfg.num_ways, cfg.num_shots, cfg.queries, split=name)
     return splits
 
-# %% ../nbs/07_training.ipynb #60f4ecca
+# %% ../nbs/07_training.ipynb #1d8572ef
 @documented
 def validation_bank(cfg: TrainConfig,                    # the run's settings: task shape, number of tasks, data seed
                     val_split: SketchSet,                # the validation classes
@@ -112,7 +112,7 @@ def validation_bank(cfg: TrainConfig,                    # the run's settings: t
     "A run's fixed validation tasks: the same for every run on the same data (they are seeded by the data seed)."
     return task_bank(TaskSampler(val_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks, seed=cfg.data_seed + 1)
 
-# %% ../nbs/07_training.ipynb #7a0ef52c
+# %% ../nbs/07_training.ipynb #2778a55d
 def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     "The meta-learner for `cfg`, its initial weights drawn from the random seed."
     torch.manual_seed(cfg.random_seed)
@@ -120,12 +120,12 @@ def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                        eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy)
 
-# %% ../nbs/07_training.ipynb #32256d04
+# %% ../nbs/07_training.ipynb #6226704e
 def _mean_metrics(batches: list[dict]) -> dict:
     "The mean over an epoch's meta-batches of the metrics its record keeps."
     return {k: sum(b[k] for b in batches)/len(batches) for k in ('outer_loss', 'acc_after', 'precision_after')}
 
-# %% ../nbs/07_training.ipynb #df3877c4
+# %% ../nbs/07_training.ipynb #04d907fb
 RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', 'val_acc', 'val_prec')   # the original model_results.json fields
 
 def _epoch_record(epoch: int, train: dict, val: dict) -> dict:
@@ -163,13 +163,13 @@ def writable_folder(path: str | Path, what: str, fix: str) -> Path:
     require(path.is_dir() and os.access(path, os.W_OK), f"the {what} {path} is not a writable folder; {fix}")
     return path
 
-# %% ../nbs/07_training.ipynb #cce443ac
+# %% ../nbs/07_training.ipynb #f6b10b23
 def check_folders(cfg: TrainConfig):
     "Make sure the data and output folders of `cfg` exist and are writable, before any work."
     writable_folder(cfg.folder, 'data folder', 'choose another as the first argument')
     writable_folder(cfg.output_folder, 'output folder', 'choose another with --output-folder')
 
-# %% ../nbs/07_training.ipynb #908e5506
+# %% ../nbs/07_training.ipynb #140afc1f
 def new_run_folder(output_folder: str | Path) -> Path:
     "Create a fresh timestamped run folder (with a suffix if that second is taken)."
     out = writable_folder(output_folder, 'output folder', 'choose another with --output-folder')
@@ -191,7 +191,7 @@ def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
     return dict(asdict(cfg), schema=SCHEMA_VERSION, first_order=cfg.first_order, version=learning_to_learn.__version__,
                 splits={k: v.fingerprint for k, v in splits.items()}, classes={k: len(v) for k, v in splits.items()})
 
-# %% ../nbs/07_training.ipynb #da6420f1
+# %% ../nbs/07_training.ipynb #d23f49e8
 CONFIG_MARKS = ('version', 'splits', 'dataset', 'algorithm', 'num_ways')   # fields that every run's config.json has had, whatever its schema
 
 @documented
@@ -207,13 +207,13 @@ def upgrade_config(record,           # what a config.json holds
     if schema == 1: record = {**record, 'data_seed': record.get('random_seed', 0)}   # one seed seeded everything
     return {**asdict(TrainConfig()), **record, 'schema': SCHEMA_VERSION}
 
-# %% ../nbs/07_training.ipynb #0b885af9
+# %% ../nbs/07_training.ipynb #8f8d10b7
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
     "The `TrainConfig` and full record stored in a run's `config.json`, of any schema this package reads."
     record = upgrade_config(load_json(path), path)
     return TrainConfig(**{f.name: record[f.name] for f in fields(TrainConfig)}), record
 
-# %% ../nbs/07_training.ipynb #0585c075
+# %% ../nbs/07_training.ipynb #fc6e6187
 @documented
 def check_same_data(run: str | Path,                  # the run folder, for the message
                     record: dict,                     # its config record, with the fingerprints of the splits it was made on
@@ -223,17 +223,17 @@ def check_same_data(run: str | Path,                  # the run folder, for the 
     require(not changed, f"run {run} was made on other classes than learning-to-learn {learning_to_learn.__version__} makes from its settings "
                          f"(the {', '.join(changed)} split differs): retrain it with ltl_train")
 
-# %% ../nbs/07_training.ipynb #0ac99c0e
+# %% ../nbs/07_training.ipynb #f264113c
 def save_figure(fig, path: Path):
     "Save a figure as PNG, atomically."
     with atomic_write(path) as f: f.write(figure_png(fig))
 
-# %% ../nbs/07_training.ipynb #73a19684
+# %% ../nbs/07_training.ipynb #28ae788d
 def step_size_summary(learner: MetaLearner) -> dict:
     "Mean, min and max of Meta-SGD's learned step sizes per adapted tensor."
     return {k: dict(mean=s.mean().item(), min=s.min().item(), max=s.max().item()) for k, s in zip(learner.names, learner.step_sizes)}
 
-# %% ../nbs/07_training.ipynb #aede863c
+# %% ../nbs/07_training.ipynb #eff306d3
 def plot_step_sizes(summary: dict, initial: float):
     "Meta-SGD's learned step sizes per layer: mean as a bar, range as a line."
     fig, ax = subplots(figsize=(8, 3))
@@ -246,7 +246,7 @@ def plot_step_sizes(summary: dict, initial: float):
     ax.set_ylabel('step size'); ax.legend(fontsize=8); fig.tight_layout()
     return fig
 
-# %% ../nbs/07_training.ipynb #3e5ddd37
+# %% ../nbs/07_training.ipynb #a501eadd
 @documented
 def save_epoch(run: Path,                          # the run folder
                cfg: TrainConfig,                   # the run's settings (for the plots' titles and Meta-SGD's initial step size)
@@ -271,7 +271,7 @@ def save_epoch(run: Path,                          # the run folder
         save_figure(plot_step_sizes(step_size_summary(learner), cfg.step_size), run/'step_sizes.png')
     return best
 
-# %% ../nbs/07_training.ipynb #ddb71184
+# %% ../nbs/07_training.ipynb #3b12a205
 @documented
 def restore_checkpoint(run: Path,                         # the run folder, with its checkpoint.th
                        learner,                           # a freshly built learner of the run's architecture
@@ -286,7 +286,7 @@ def restore_checkpoint(run: Path,                         # the run folder, with
     gen.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
     return state['results'], state['best_val_acc'], state['epoch'] + 1
 
-# %% ../nbs/07_training.ipynb #628f77d0
+# %% ../nbs/07_training.ipynb #182d53dd
 def _log(run: Path, line: str, quiet: bool):
     "Append `line` to the run's train.log, and print it above the progress bars unless `quiet`."
     with open(run/'train.log', 'a', encoding='utf-8') as f: f.write(line + '\n')
@@ -297,7 +297,7 @@ def metrics_every(device: torch.device) -> int:
     "Read a step's metrics every this many meta-batches: at once on a CPU, every 10 on a GPU so that it never waits for Python."
     return 10 if device.type == 'cuda' else 1
 
-# %% ../nbs/07_training.ipynb #c381e188
+# %% ../nbs/07_training.ipynb #c9b1db1a
 def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, epoch: int):
     "Move the `pending` metrics (tensors) to `batches` as numbers, calling each callback with every meta-batch's."
     for metrics in map(as_floats, pending):
@@ -305,7 +305,7 @@ def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, 
         for cb in callbacks: cb('batch', epoch=epoch, batch=len(batches) - 1, metrics=metrics)
     pending.clear()
 
-# %% ../nbs/07_training.ipynb #87c3e021
+# %% ../nbs/07_training.ipynb #4c327148
 @documented
 def training_step(cfg: TrainConfig,   # the run's settings: outer learning rate, CUDA-graph mode, meta-batch size
                   learner,            # the meta-learner, already on its device
@@ -383,7 +383,7 @@ def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearn
         raise LtlError(f"{path} does not match the architecture in config.json ({cfg.algorithm}, {cfg.num_ways}-way, hidden size {cfg.hidden_size}): {detail}") from None
     return learner
 
-# %% ../nbs/07_training.ipynb #745c4a3f
+# %% ../nbs/07_training.ipynb #6a52d26c
 def open_run(run: Path, device: str | None = None, progress: bool = False) -> tuple:
     "A finished run's settings, test split, device and best model, checked against the data it was trained on."
     cfg, record = read_config(Path(run)/'config.json')
@@ -392,29 +392,29 @@ def open_run(run: Path, device: str | None = None, progress: bool = False) -> tu
     check_same_data(run, record, splits)
     return cfg, splits['test'], dev, load_learner(Path(run), cfg, dev)
 
-# %% ../nbs/07_training.ipynb #2b99cce4
+# %% ../nbs/07_training.ipynb #7626b091
 def test_bank(cfg: TrainConfig, test_split: SketchSet, device: torch.device, n_tasks: int) -> TaskBank:
     "A run's fixed test tasks: the same for every model trained on the same data (they are seeded by the data seed)."
     return task_bank(TaskSampler(test_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), n_tasks, seed=cfg.data_seed + 2)
 
-# %% ../nbs/07_training.ipynb #e9619be9
+# %% ../nbs/07_training.ipynb #859fd0bc
 def finite(x: float) -> float | None:
     "`x`, or None for NaN (JSON has no NaN; ProtoNet has no 'before adaptation')."
     return None if math.isnan(x) else x
 
-# %% ../nbs/07_training.ipynb #a3e9d6dd
+# %% ../nbs/07_training.ipynb #bc4544ce
 def ci95(x: torch.Tensor) -> float | None:
     "Half-width of the 95% confidence interval of the mean of `x` (None where undefined)."
     return finite(1.96*x.float().std().item()/math.sqrt(len(x))) if len(x) > 1 else None
 
-# %% ../nbs/07_training.ipynb #773ae1c3
+# %% ../nbs/07_training.ipynb #e7abb3b3
 def summary_line(results: dict, cfg: TrainConfig) -> str:
     "The headline of a test: accuracy with its interval, chance, and accuracy before adaptation."
     return (f"test accuracy {results['accuracies_after']:.1%} ± {results['accuracies_after_ci95']:.1%} (95% CI, {results['num_tasks']} tasks of "
             f"{cfg.num_ways}-way {cfg.num_shots}-shot, {results['num_steps']} inner steps); chance {results['chance']:.1%}"
             + ('' if results['accuracies_before'] is None else f"; before adaptation {results['accuracies_before']:.1%}"))
 
-# %% ../nbs/07_training.ipynb #9e614e63
+# %% ../nbs/07_training.ipynb #1e2ea961
 @documented
 def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_steps: int | None = None, # inner steps (None: the run's num_steps_eval)
@@ -464,14 +464,14 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     return p
 
-# %% ../nbs/07_training.ipynb #2accb298
+# %% ../nbs/07_training.ipynb #d9add937
 def given_settings(argv: list[str] | None) -> dict:
     "The settings given explicitly on an `ltl_train` command line (not their defaults)."
     p = train_parser()
     p.set_defaults(**dict.fromkeys(vars(p.parse_args([]))))
     return {k: v for k, v in vars(p.parse_args(argv)).items() if v is not None and k not in ('resume', 'quiet')}
 
-# %% ../nbs/07_training.ipynb #a9a0e5b8
+# %% ../nbs/07_training.ipynb #7af4f80c
 def change_run(run: str | Path, changes: dict):
     "Apply the changes `--resume` allows (more epochs, another device or thread count) to a run's `config.json`; refuse others by name."
     refused = ['the data folder' if k == 'folder' else flag(k) for k in changes if k not in RESUME_CHANGES]
@@ -483,7 +483,7 @@ def change_run(run: str | Path, changes: dict):
     check_config(replace(cfg, **changes))
     save_json({**record, **changes}, path)
 
-# %% ../nbs/07_training.ipynb #eacba179
+# %% ../nbs/07_training.ipynb #14c046c4
 @cli_errors
 def ltl_train_cli(argv: list[str] | None = None):
     "Meta-train from the command line."
@@ -493,7 +493,7 @@ def ltl_train_cli(argv: list[str] | None = None):
     run = meta_train(None if resume else TrainConfig(**a), resume=resume, quiet=quiet)
     if not quiet and is_main_process(): print(f"run folder: {run}\nnext: ltl_test {run/'config.json'}")
 
-# %% ../nbs/07_training.ipynb #98b6773a
+# %% ../nbs/07_training.ipynb #4387f361
 @cli_errors
 def ltl_test_cli(argv: list[str] | None = None):
     "Meta-test a trained run from the command line."
