@@ -181,7 +181,7 @@ def equivalence_check(cfg) -> dict | None:
     dist = distributed_context(cfg.device)
     splits = dist.from_main(load_splits, cfg, progress=False, everyone=True)
     sampler, val_sampler = (TaskSampler(splits[k], cfg.num_ways, cfg.num_shots, cfg.queries, dist.device) for k in ('train', 'val'))
-    val_bank = task_bank(val_sampler, cfg.val_tasks, seed=cfg.random_seed + 1)
+    val_bank = task_bank(val_sampler, cfg.val_tasks, seed=cfg.data_seed + 1)
     def first_step(d: DistContext):
         learner = build_learner(cfg).to(d.device)
         validation = d.evaluate(learner, val_bank, batch_size=cfg.batch_size)   # before the step: the same model everywhere

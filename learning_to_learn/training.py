@@ -16,19 +16,20 @@ from .core import *
 from .sketches import SketchSet, kanji_sketches, split_classes
 from .quickdraw import quickdraw_sketches
 from .augment import AUGMENTS, normalises, augment_batch
-from .episodes import TaskSampler, task_bank, check_task
+from .episodes import TaskSampler, TaskBank, task_bank, check_task
 from .model import ConvNet
 from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, GRAPH_MODES, step_metrics, as_floats, graphed,
                                             uses_cuda_graph, make_optimizer, load_optimizer_state)
 from .distributed import distributed_context, is_main_process
 
 # %% auto #0
-__all__ = ['DATASETS', 'SPEED_SETTINGS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER',
-           'RESUME_CHANGES', 'TrainConfig', 'flag', 'check_config', 'load_splits', 'writable_folder', 'check_folders',
-           'new_run_folder', 'config_record', 'read_config', 'build_learner', 'format_result', 'plot_curves',
-           'step_size_summary', 'plot_step_sizes', 'save_figure', 'metrics_every', 'meta_train', 'load_learner',
-           'open_run', 'test_bank', 'ci95', 'finite', 'meta_test', 'summary_line', 'train_parser', 'given_settings',
-           'change_run', 'ltl_train_cli', 'ltl_test_cli']
+__all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'SCHEMA_VERSION',
+           'CONFIG_MARKS', 'RESUME_CHANGES', 'TrainConfig', 'flag', 'check_config', 'load_splits', 'validation_bank',
+           'build_learner', 'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder',
+           'config_record', 'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary',
+           'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'training_step', 'meta_train',
+           'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test', 'train_parser',
+           'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 DATASETS = ('kanji', 'quickdraw')   # the datasets a run can use
@@ -41,7 +42,8 @@ class TrainConfig:
     dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG) or 'quickdraw'
     num_classes: int = 1000            # kanji classes to render (Quick Draw! always has 345)
     num_training_samples: int = 20     # images per class (the report used 20 or 100)
-    random_seed: int = 0               # seeds the data split, the model, the tasks
+    data_seed: int = 0                 # seeds the data: which classes, their renders, the class split, the validation and test tasks
+    random_seed: int = 0               # seeds the run: the initial weights and the order of the training tasks
     output_folder: str = './models'    # run folders are created in here
     num_ways: int = 5                  # classes per task
     num_shots: int = 1                 # support images per class
@@ -67,16 +69,15 @@ class TrainConfig:
     @property
     def first_order(self) -> bool: return self.algorithm == 'fomaml'   # derived, so never stored in disagreement
 
-SPEED_SETTINGS = ('strategy', 'cuda_graph')   # settings added in 0.2 that change only the speed: older run folders lack them
-
 # %% ../nbs/07_training.ipynb #d4a3171c
-LEARNERS = ALGORITHMS + ('protonet',)
+LEARNERS = ALGORITHMS + ('protonet',)   # the algorithms a run can use: the meta-learners and the ProtoNet baseline
 ALGORITHM_NAMES = {'maml': 'MAML', 'fomaml': 'first-order MAML', 'metasgd': 'Meta-SGD', 'protonet': 'ProtoNet'}
 POSITIVE = ('num_classes', 'num_training_samples', 'num_ways', 'num_shots', 'hidden_size', 'batch_size',
-            'num_epochs', 'num_batches', 'step_size', 'meta_lr', 'val_tasks')
+            'num_epochs', 'num_batches', 'step_size', 'meta_lr', 'val_tasks')   # the settings that must be positive numbers
 
 def flag(name: str) -> str: return '--' + name.replace('_', '-')
 
+# %% ../nbs/07_training.ipynb #9944e374
 def check_config(cfg: TrainConfig):
     "Raise a clear `LtlError` for any setting that cannot work."
     for name in POSITIVE:
@@ -95,67 +96,47 @@ def check_config(cfg: TrainConfig):
 
 # %% ../nbs/07_training.ipynb #fa25d258
 def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]:
-    "The train/val/test class splits for `cfg`, checked against its task shape."
+    "The train/val/test class splits for `cfg`, made from its data seed and checked against its task shape."
     folder = Path(cfg.folder)
     if cfg.dataset == 'kanji':
-        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.random_seed, progress=progress, folder=folder/'kanji')
+        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed, progress=progress, folder=folder/'kanji')
     else:
-        sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.random_seed, folder=folder/'quickdraw', progress=progress)
-    splits = split_classes(sketches, seed=cfg.random_seed)
+        sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.data_seed, folder=folder/'quickdraw', progress=progress)
+    splits = split_classes(sketches, seed=cfg.data_seed)
     for name, part in splits.items(): check_task(part, cfg.num_ways, cfg.num_shots, cfg.queries, split=name)
     return splits
 
-# %% ../nbs/07_training.ipynb #a2221872
-def writable_folder(path: str | Path, what: str, fix: str) -> Path:
-    "Create the folder `path` if needed and check that it is writable; the error names `what` it is and how to `fix` it."
-    path = Path(path)
-    try: path.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise LtlError(f"cannot create the {what} {path}: {e.strerror}; {fix}") from None
-    require(path.is_dir() and os.access(path, os.W_OK), f"the {what} {path} is not a writable folder; {fix}")
-    return path
+# %% ../nbs/07_training.ipynb #1d8572ef
+@documented
+def validation_bank(cfg: TrainConfig,                    # the run's settings: task shape, number of tasks, data seed
+                    val_split: SketchSet,                # the validation classes
+                    device: torch.device | str = 'cpu',  # where the tasks' images go
+                    ) -> TaskBank:
+    "A run's fixed validation tasks: the same for every run on the same data (they are seeded by the data seed)."
+    return task_bank(TaskSampler(val_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks, seed=cfg.data_seed + 1)
 
-def check_folders(cfg: TrainConfig):
-    "Make sure the data and output folders of `cfg` exist and are writable, before any work."
-    writable_folder(cfg.folder, 'data folder', 'choose another as the first argument')
-    writable_folder(cfg.output_folder, 'output folder', 'choose another with --output-folder')
-
-def new_run_folder(output_folder: str | Path) -> Path:
-    "Create a fresh timestamped run folder (with a suffix if that second is taken)."
-    out = writable_folder(output_folder, 'output folder', 'choose another with --output-folder')
-    stamp = datetime.datetime.now().strftime('%Y-%m-%d_%H%M%S')
-    for i in range(1, 1000):
-        run = out/(stamp if i == 1 else f'{stamp}_{i}')
-        try: run.mkdir(); break
-        except FileExistsError: continue
-    latest = out/'latest'
-    tmp_link = out/f'.latest.{os.getpid()}'
-    tmp_link.unlink(missing_ok=True); tmp_link.symlink_to(run.name); os.replace(tmp_link, latest)
-    return run
-
-# %% ../nbs/07_training.ipynb #d3801edb
-def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
-    "What `config.json` holds: the settings, the package version and the class splits' fingerprints."
-    return dict(asdict(cfg), first_order=cfg.first_order, version=learning_to_learn.__version__, splits={k: v.fingerprint for k, v in splits.items()},
-                classes={k: len(v) for k, v in splits.items()})
-
-def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
-    "The `TrainConfig` and full record stored in a run's `config.json`."
-    record = load_json(path)
-    if isinstance(record, dict): record = {**{k: getattr(TrainConfig, k) for k in SPEED_SETTINGS}, **record}
-    names = {f.name for f in fields(TrainConfig)}
-    require(isinstance(record, dict) and names <= record.keys(), f"{path} is not a learning-to-learn config (missing {sorted(names - set(record)) if isinstance(record, dict) else 'everything'})")
-    return TrainConfig(**{k: record[k] for k in names}), record
-
-# %% ../nbs/07_training.ipynb #d02acf06
-RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', 'val_acc', 'val_prec')
-
+# %% ../nbs/07_training.ipynb #2778a55d
 def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
-    "The meta-learner for `cfg`, initialised from its seed."
+    "The meta-learner for `cfg`, its initial weights drawn from the random seed."
     torch.manual_seed(cfg.random_seed)
     if cfg.algorithm == 'protonet': return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), normalise=normalises(cfg.augment))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                        eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy, normalise=normalises(cfg.augment))
 
+# %% ../nbs/07_training.ipynb #6226704e
+def _mean_metrics(batches: list[dict]) -> dict:
+    "The mean over an epoch's meta-batches of the metrics its record keeps."
+    return {k: sum(b[k] for b in batches)/len(batches) for k in ('outer_loss', 'acc_after', 'precision_after')}
+
+# %% ../nbs/07_training.ipynb #04d907fb
+RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', 'val_acc', 'val_prec')   # the original model_results.json fields
+
+def _epoch_record(epoch: int, train: dict, val: dict) -> dict:
+    "One epoch's record: the mean training metrics and the mean of the per-task validation metrics."
+    return dict(epoch=epoch, train_loss=train['outer_loss'], train_acc=train['acc_after'], train_prec=train['precision_after'],
+                val_loss=val['outer_loss'].mean().item(), val_acc=val['acc_after'].mean().item(), val_prec=val['precision_after'].mean().item())
+
+# %% ../nbs/07_training.ipynb #d02acf06
 def format_result(r: dict) -> str:
     "One aligned row of the per-epoch table."
     return (f"{r['epoch']:>5}  {r['train_loss']:>10.4f} {r['train_acc']:>9.2%} {r['train_prec']:>10.2%}"
@@ -176,10 +157,86 @@ def plot_curves(results: list[dict], title: str = ''):
     b.legend(); fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
 
+# %% ../nbs/07_training.ipynb #a2221872
+def writable_folder(path: str | Path, what: str, fix: str) -> Path:
+    "Create the folder `path` if needed and check that it is writable; the error names `what` it is and how to `fix` it."
+    path = Path(path)
+    try: path.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise LtlError(f"cannot create the {what} {path}: {e.strerror}; {fix}") from None
+    require(path.is_dir() and os.access(path, os.W_OK), f"the {what} {path} is not a writable folder; {fix}")
+    return path
+
+# %% ../nbs/07_training.ipynb #f6b10b23
+def check_folders(cfg: TrainConfig):
+    "Make sure the data and output folders of `cfg` exist and are writable, before any work."
+    writable_folder(cfg.folder, 'data folder', 'choose another as the first argument')
+    writable_folder(cfg.output_folder, 'output folder', 'choose another with --output-folder')
+
+# %% ../nbs/07_training.ipynb #140afc1f
+def new_run_folder(output_folder: str | Path) -> Path:
+    "Create a fresh timestamped run folder (with a suffix if that second is taken)."
+    out = writable_folder(output_folder, 'output folder', 'choose another with --output-folder')
+    stamp = datetime.datetime.now().strftime('%Y-%m-%d_%H%M%S')
+    for i in range(1, 1000):
+        run = out/(stamp if i == 1 else f'{stamp}_{i}')
+        try: run.mkdir(); break
+        except FileExistsError: continue
+    latest = out/'latest'
+    tmp_link = out/f'.latest.{os.getpid()}'
+    tmp_link.unlink(missing_ok=True); tmp_link.symlink_to(run.name); os.replace(tmp_link, latest)
+    return run
+
+# %% ../nbs/07_training.ipynb #d3801edb
+SCHEMA_VERSION = 2   # the layout of config.json: 1 had one seed for everything; 2 has data_seed and random_seed
+
+def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
+    "What `config.json` holds: the settings, the schema, the package version and the class splits' fingerprints."
+    return dict(asdict(cfg), schema=SCHEMA_VERSION, first_order=cfg.first_order, version=learning_to_learn.__version__,
+                splits={k: v.fingerprint for k, v in splits.items()}, classes={k: len(v) for k, v in splits.items()})
+
+# %% ../nbs/07_training.ipynb #d23f49e8
+CONFIG_MARKS = ('version', 'splits', 'dataset', 'algorithm', 'num_ways')   # fields that every run's config.json has had, whatever its schema
+
+@documented
+def upgrade_config(record,           # what a config.json holds
+                   path: str | Path, # where it was read from, for the messages
+                   ) -> dict:
+    "The config `record` read from `path`, in the current schema: older schemas read by what they meant, newer or unknown ones refused."
+    require(isinstance(record, dict) and all(k in record for k in CONFIG_MARKS),
+            f"{path} is not a learning-to-learn config (it lacks {', '.join(k for k in CONFIG_MARKS if not isinstance(record, dict) or k not in record)})")
+    schema = record.get('schema', 1)
+    require(type(schema) is int and schema >= 1, f"{path} has an unknown schema {schema!r}; it was not written by learning-to-learn")
+    require(schema <= SCHEMA_VERSION, f"run folder {Path(path).parent} was written by schema {schema}; this learning-to-learn reads up to {SCHEMA_VERSION}: upgrade")
+    if schema == 1: record = {**record, 'data_seed': record.get('random_seed', 0)}   # one seed seeded everything
+    return {**asdict(TrainConfig()), **record, 'schema': SCHEMA_VERSION}
+
+# %% ../nbs/07_training.ipynb #8f8d10b7
+def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
+    "The `TrainConfig` and full record stored in a run's `config.json`, of any schema this package reads."
+    record = upgrade_config(load_json(path), path)
+    return TrainConfig(**{f.name: record[f.name] for f in fields(TrainConfig)}), record
+
+# %% ../nbs/07_training.ipynb #fc6e6187
+@documented
+def check_same_data(run: str | Path,                  # the run folder, for the message
+                    record: dict,                     # its config record, with the fingerprints of the splits it was made on
+                    splits: dict[str, SketchSet]):    # the splits that `load_splits` makes from its settings today
+    "Refuse a run whose stored split fingerprints differ from those of the `splits` made from its settings today."
+    changed = [k for k, v in splits.items() if record.get('splits', {}).get(k) != v.fingerprint]
+    require(not changed, f"run {run} was made on other classes than learning-to-learn {learning_to_learn.__version__} makes from its settings "
+                         f"(the {', '.join(changed)} split differs): retrain it with ltl_train")
+
+# %% ../nbs/07_training.ipynb #f264113c
+def save_figure(fig, path: Path):
+    "Save a figure as PNG, atomically."
+    with atomic_write(path) as f: f.write(figure_png(fig))
+
+# %% ../nbs/07_training.ipynb #28ae788d
 def step_size_summary(learner: MetaLearner) -> dict:
     "Mean, min and max of Meta-SGD's learned step sizes per adapted tensor."
     return {k: dict(mean=s.mean().item(), min=s.min().item(), max=s.max().item()) for k, s in zip(learner.names, learner.step_sizes)}
 
+# %% ../nbs/07_training.ipynb #eff306d3
 def plot_step_sizes(summary: dict, initial: float):
     "Meta-SGD's learned step sizes per layer: mean as a bar, range as a line."
     fig, ax = subplots(figsize=(8, 3))
@@ -192,34 +249,76 @@ def plot_step_sizes(summary: dict, initial: float):
     ax.set_ylabel('step size'); ax.legend(fontsize=8); fig.tight_layout()
     return fig
 
-def save_figure(fig, path: Path):
-    "Save a figure as PNG, atomically."
-    with atomic_write(path) as f: f.write(figure_png(fig))
+# %% ../nbs/07_training.ipynb #a501eadd
+@documented
+def save_epoch(run: Path,                          # the run folder
+               cfg: TrainConfig,                   # the run's settings (for the plots' titles and Meta-SGD's initial step size)
+               learner,                            # the meta-learner after the epoch
+               optimizer: torch.optim.Optimizer,   # its outer-loop optimizer
+               gen: torch.Generator,               # the generator of the training tasks
+               results: list[dict],                # the records of every finished epoch, the last one just finished
+               best: float,                        # the best validation accuracy before this epoch (-1 at the start)
+               ) -> float:
+    "Save a finished epoch (the best model, the checkpoint, the results, the plots); return the best validation accuracy so far."
+    record = results[-1]
+    if record['val_acc'] > best:
+        best = record['val_acc']
+        with atomic_write(run/'model.th') as f: torch.save(learner.state_dict(), f)
+    with atomic_write(run/'checkpoint.th') as f:
+        torch.save(dict(epoch=record['epoch'], learner=learner.state_dict(), optimizer=optimizer.state_dict(), generator=gen.get_state(),
+                        torch_rng=torch.get_rng_state(), results=results, best_val_acc=best), f)
+    save_json(results, run/'model_results.json')
+    save_figure(plot_curves(results, f'{cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot'), run/'curves.png')
+    if learner.step_sizes is not None:
+        save_json(step_size_summary(learner), run/'step_sizes.json')
+        save_figure(plot_step_sizes(step_size_summary(learner), cfg.step_size), run/'step_sizes.png')
+    return best
+
+# %% ../nbs/07_training.ipynb #3b12a205
+@documented
+def restore_checkpoint(run: Path,                         # the run folder, with its checkpoint.th
+                       learner,                           # a freshly built learner of the run's architecture
+                       optimizer: torch.optim.Optimizer,  # its optimizer, set up as now (with or without CUDA graphs)
+                       gen: torch.Generator,              # the generator of the training tasks
+                       device: torch.device,              # where the tensors go
+                       ) -> tuple[list[dict], float, int]:
+    "Load a run's checkpoint into `learner`, `optimizer`, `gen` and torch's generator; return the results so far, the best accuracy, the next epoch."
+    try: state = torch.load(run/'checkpoint.th', map_location=device, weights_only=False)
+    except Exception as e: raise LtlError(f"{run/'checkpoint.th'} cannot be read ({e}); start a new run") from None
+    learner.load_state_dict(state['learner']); load_optimizer_state(optimizer, state['optimizer'])
+    gen.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
+    return state['results'], state['best_val_acc'], state['epoch'] + 1
+
+# %% ../nbs/07_training.ipynb #182d53dd
+def _log(run: Path, line: str, quiet: bool):
+    "Append `line` to the run's train.log, and print it above the progress bars unless `quiet`."
+    with open(run/'train.log', 'a', encoding='utf-8') as f: f.write(line + '\n')
+    if not quiet: tqdm.write(line)
 
 # %% ../nbs/07_training.ipynb #51b969e0
 def metrics_every(device: torch.device) -> int:
     "Read a step's metrics every this many meta-batches: at once on a CPU, every 10 on a GPU so that it never waits for Python."
     return 10 if device.type == 'cuda' else 1
 
+# %% ../nbs/07_training.ipynb #c9b1db1a
 def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, epoch: int):
+    "Move the `pending` metrics (tensors) to `batches` as numbers, calling each callback with every meta-batch's."
     for metrics in map(as_floats, pending):
         batches.append(metrics)
         for cb in callbacks: cb('batch', epoch=epoch, batch=len(batches) - 1, metrics=metrics)
     pending.clear()
 
-def _mean_metrics(batches: list[dict]) -> dict:
-    return {k: sum(b[k] for b in batches)/len(batches) for k in ('outer_loss', 'acc_after', 'precision_after')}
-
-def _epoch_record(epoch: int, train: dict, val: dict) -> dict:
-    return dict(epoch=epoch, train_loss=train['outer_loss'], train_acc=train['acc_after'], train_prec=train['precision_after'],
-                val_loss=val['outer_loss'].mean().item(), val_acc=val['acc_after'].mean().item(), val_prec=val['precision_after'].mean().item())
-
-def _save_checkpoint(run: Path, state: dict):
-    with atomic_write(run/'checkpoint.th') as f: torch.save(state, f)
-
-def _log(run: Path, line: str, quiet: bool):
-    with open(run/'train.log', 'a', encoding='utf-8') as f: f.write(line + '\n')
-    if not quiet: tqdm.write(line)
+# %% ../nbs/07_training.ipynb #4c327148
+@documented
+def training_step(cfg: TrainConfig,   # the run's settings: outer learning rate, CUDA-graph mode, meta-batch size
+                  learner,            # the meta-learner, already on its device
+                  dist,               # the `DistContext` of this process (alone, or one of a torchrun group)
+                  ) -> tuple:
+    "The optimizer and the outer step (a function of a meta-batch): replayed from a CUDA graph on one GPU if `cfg.cuda_graph` allows, eager otherwise."
+    graph = uses_cuda_graph(cfg.cuda_graph, dist.device) and not dist.active   # several processes all-reduce eagerly
+    optimizer = make_optimizer(learner, cfg.meta_lr, capturable=graph)
+    if dist.active: return optimizer, functools.partial(dist.outer_step, learner, optimizer, batch_size=cfg.batch_size)
+    return optimizer, graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph, dist.device, 'meta-training step')
 
 # %% ../nbs/07_training.ipynb #c3cacb44
 @documented
@@ -233,7 +332,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     if resume is not None:
         run = Path(resume)
         require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
-        cfg, _ = read_config(run/'config.json')
+        cfg, record = read_config(run/'config.json')
     check_config(cfg)
     check_folders(cfg)
     if cfg.threads: torch.set_num_threads(cfg.threads)
@@ -244,26 +343,15 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     if resume is None:
         run = dist.from_main(new_run_folder, cfg.output_folder)
         if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
-    else:
-        _, record = read_config(run/'config.json')
-        require(record.get('splits') == {k: v.fingerprint for k, v in splits.items()},
-                f"the data in {cfg.folder} differs from the data this run was trained on; resume with the same data folder and version")
+    else: check_same_data(run, record, splits)
     learner = build_learner(cfg).to(device)
-    graph_step = uses_cuda_graph(cfg.cuda_graph, device) and not dist.active   # several processes all-reduce eagerly
-    optimizer = make_optimizer(learner, cfg.meta_lr, capturable=graph_step)
-    train_step = (functools.partial(dist.outer_step, learner, optimizer, batch_size=cfg.batch_size) if dist.active else
-                  graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph if graph_step else 'off', device, 'meta-training step'))
+    optimizer, train_step = training_step(cfg, learner, dist)
     gen = torch.Generator().manual_seed(cfg.random_seed)
-    sampler = TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device)
-    val_bank = task_bank(TaskSampler(splits['val'], cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks, seed=cfg.random_seed + 1)
+    sampler, val_bank = TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device), validation_bank(cfg, splits['val'], device)
     results, best, start = [], -1.0, 1
     if resume is not None and (run/'checkpoint.th').exists():
-        try: state = torch.load(run/'checkpoint.th', map_location=device, weights_only=False)
-        except Exception as e: raise LtlError(f"{run/'checkpoint.th'} cannot be read ({e}); start a new run") from None
-        learner.load_state_dict(state['learner']); load_optimizer_state(optimizer, state['optimizer'])
-        gen.set_state(state['generator']); torch.set_rng_state(state['torch_rng'])
-        results, best, start = state['results'], state['best_val_acc'], state['epoch'] + 1
-        if dist.is_main: _log(run, f"resumed after epoch {state['epoch']}\n{RESULT_HEADER}", quiet)
+        results, best, start = restore_checkpoint(run, learner, optimizer, gen, device)
+        if dist.is_main: _log(run, f"resumed after epoch {start - 1}\n{RESULT_HEADER}", quiet)
     elif dist.is_main: _log(run, f"run {run}\n{learner}\n{RESULT_HEADER}", quiet)
     stop = stop or threading.Event()
     try:
@@ -274,23 +362,13 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
                 batch = dist.sample(sampler, cfg.batch_size, gen)
                 if cfg.augment == 'random': batch = augment_batch(batch, gen, n_tasks=cfg.batch_size, mine=dist.shard(cfg.batch_size))
                 pending.append(train_step(batch))
-                if len(pending) == metrics_every(device) or i == cfg.num_batches - 1:
-                    _report_batches(pending, batches, callbacks, epoch)
-            record = _epoch_record(epoch, _mean_metrics(batches), dist.evaluate(learner, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph))
-            results.append(record)
+                if len(pending) == metrics_every(device) or i == cfg.num_batches - 1: _report_batches(pending, batches, callbacks, epoch)
+            val = dist.evaluate(learner, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph)
+            results.append(_epoch_record(epoch, _mean_metrics(batches), val))
             if dist.is_main:
-                if record['val_acc'] > best:
-                    best = record['val_acc']
-                    with atomic_write(run/'model.th') as f: torch.save(learner.state_dict(), f)
-                _save_checkpoint(run, dict(epoch=epoch, learner=learner.state_dict(), optimizer=optimizer.state_dict(), generator=gen.get_state(),
-                                           torch_rng=torch.get_rng_state(), results=results, best_val_acc=best))
-                save_json(results, run/'model_results.json')
-                save_figure(plot_curves(results, f'{cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot'), run/'curves.png')
-                if learner.step_sizes is not None:
-                    save_json(step_size_summary(learner), run/'step_sizes.json')
-                    save_figure(plot_step_sizes(step_size_summary(learner), cfg.step_size), run/'step_sizes.png')
-                _log(run, format_result(record), quiet)
-            for cb in callbacks: cb('epoch', record=record, results=results, run=run)
+                best = save_epoch(run, cfg, learner, optimizer, gen, results, best)
+                _log(run, format_result(results[-1]), quiet)
+            for cb in callbacks: cb('epoch', record=results[-1], results=results, run=run)
     except KeyboardInterrupt:
         if dist.is_main: _log(run, f"stopped; the last finished epoch is saved. Continue with: ltl_train --resume {run}", quiet)
         if not stop.is_set(): raise KeyboardInterrupt(f"the last finished epoch is saved; continue with: ltl_train --resume {run}") from None
@@ -310,27 +388,38 @@ def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearn
         raise LtlError(f"{path} does not match the architecture in config.json ({cfg.algorithm}, {cfg.num_ways}-way, hidden size {cfg.hidden_size}): {detail}") from None
     return learner
 
+# %% ../nbs/07_training.ipynb #6a52d26c
 def open_run(run: Path, device: str | None = None, progress: bool = False) -> tuple:
     "A finished run's settings, test split, device and best model, checked against the data it was trained on."
     cfg, record = read_config(Path(run)/'config.json')
     dev = pick_device(device or cfg.device)
-    test_split = load_splits(cfg, progress=progress)['test']
-    require(record.get('splits', {}).get('test') == test_split.fingerprint,
-            f"the test classes built from {cfg.folder} differ from those of the run; use the same data folder and package version")
-    return cfg, test_split, dev, load_learner(Path(run), cfg, dev)
+    splits = load_splits(cfg, progress=progress)
+    check_same_data(run, record, splits)
+    return cfg, splits['test'], dev, load_learner(Path(run), cfg, dev)
 
-def test_bank(cfg: TrainConfig, test_split: SketchSet, device: torch.device, n_tasks: int):
-    "A run's fixed test tasks: the same for every model trained with the same data and seed."
-    return task_bank(TaskSampler(test_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), n_tasks, seed=cfg.random_seed + 2)
+# %% ../nbs/07_training.ipynb #7626b091
+def test_bank(cfg: TrainConfig, test_split: SketchSet, device: torch.device, n_tasks: int) -> TaskBank:
+    "A run's fixed test tasks: the same for every model trained on the same data (they are seeded by the data seed)."
+    return task_bank(TaskSampler(test_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), n_tasks, seed=cfg.data_seed + 2)
 
-def ci95(x: torch.Tensor) -> float | None:
-    "Half-width of the 95% confidence interval of the mean of `x` (None where undefined)."
-    return finite(1.96*x.float().std().item()/math.sqrt(len(x))) if len(x) > 1 else None
-
+# %% ../nbs/07_training.ipynb #859fd0bc
 def finite(x: float) -> float | None:
     "`x`, or None for NaN (JSON has no NaN; ProtoNet has no 'before adaptation')."
     return None if math.isnan(x) else x
 
+# %% ../nbs/07_training.ipynb #bc4544ce
+def ci95(x: torch.Tensor) -> float | None:
+    "Half-width of the 95% confidence interval of the mean of `x` (None where undefined)."
+    return finite(1.96*x.float().std().item()/math.sqrt(len(x))) if len(x) > 1 else None
+
+# %% ../nbs/07_training.ipynb #e7abb3b3
+def summary_line(results: dict, cfg: TrainConfig) -> str:
+    "The headline of a test: accuracy with its interval, chance, and accuracy before adaptation."
+    return (f"test accuracy {results['accuracies_after']:.1%} ± {results['accuracies_after_ci95']:.1%} (95% CI, {results['num_tasks']} tasks of "
+            f"{cfg.num_ways}-way {cfg.num_shots}-shot, {results['num_steps']} inner steps); chance {results['chance']:.1%}"
+            + ('' if results['accuracies_before'] is None else f"; before adaptation {results['accuracies_before']:.1%}"))
+
+# %% ../nbs/07_training.ipynb #1e2ea961
 @documented
 def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_steps: int | None = None, # inner steps (None: the run's num_steps_eval)
@@ -360,13 +449,9 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     if not quiet and dist.is_main: print(summary_line(results, cfg))
     return results
 
-def summary_line(results: dict, cfg: TrainConfig) -> str:
-    "The headline of a test: accuracy with its interval, chance, and accuracy before adaptation."
-    return (f"test accuracy {results['accuracies_after']:.1%} ± {results['accuracies_after_ci95']:.1%} (95% CI, {results['num_tasks']} tasks of "
-            f"{cfg.num_ways}-way {cfg.num_shots}-shot, {results['num_steps']} inner steps); chance {results['chance']:.1%}"
-            + ('' if results['accuracies_before'] is None else f"; before adaptation {results['accuracies_before']:.1%}"))
-
 # %% ../nbs/07_training.ipynb #29611ab2
+RESUME_CHANGES = ('num_epochs', 'device', 'threads', 'strategy', 'cuda_graph')   # what --resume may change: nothing that changes the numbers
+
 def train_parser() -> argparse.ArgumentParser:
     "The argument parser of `ltl_train`."
     p = argparse.ArgumentParser(prog='ltl_train', description='Meta-train MAML, first-order MAML or Meta-SGD (or the ProtoNet baseline) on few-shot sketch tasks.',
@@ -384,14 +469,14 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     return p
 
-RESUME_CHANGES = ('num_epochs', 'device', 'threads', 'strategy', 'cuda_graph')   # what --resume may change: nothing that changes the numbers
-
+# %% ../nbs/07_training.ipynb #d9add937
 def given_settings(argv: list[str] | None) -> dict:
     "The settings given explicitly on an `ltl_train` command line (not their defaults)."
     p = train_parser()
     p.set_defaults(**dict.fromkeys(vars(p.parse_args([]))))
     return {k: v for k, v in vars(p.parse_args(argv)).items() if v is not None and k not in ('resume', 'quiet')}
 
+# %% ../nbs/07_training.ipynb #7af4f80c
 def change_run(run: str | Path, changes: dict):
     "Apply the changes `--resume` allows (more epochs, another device or thread count) to a run's `config.json`; refuse others by name."
     refused = ['the data folder' if k == 'folder' else flag(k) for k in changes if k not in RESUME_CHANGES]
@@ -403,6 +488,7 @@ def change_run(run: str | Path, changes: dict):
     check_config(replace(cfg, **changes))
     save_json({**record, **changes}, path)
 
+# %% ../nbs/07_training.ipynb #14c046c4
 @cli_errors
 def ltl_train_cli(argv: list[str] | None = None):
     "Meta-train from the command line."
@@ -412,6 +498,7 @@ def ltl_train_cli(argv: list[str] | None = None):
     run = meta_train(None if resume else TrainConfig(**a), resume=resume, quiet=quiet)
     if not quiet and is_main_process(): print(f"run folder: {run}\nnext: ltl_test {run/'config.json'}")
 
+# %% ../nbs/07_training.ipynb #4387f361
 @cli_errors
 def ltl_test_cli(argv: list[str] | None = None):
     "Meta-test a trained run from the command line."

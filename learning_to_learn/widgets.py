@@ -36,8 +36,8 @@ def preset_config(name: str = 'quick look', **changes) -> TrainConfig:
 LABELS = dict(dataset='dataset', algorithm='algorithm', num_ways='ways', num_shots='shots', num_shots_test='test shots',
               num_training_samples='images per class', num_classes='kanji classes', hidden_size='hidden size', num_steps='inner steps',
               num_steps_eval='inner steps (test)', step_size='inner step size', meta_lr='meta learning rate', batch_size='meta-batch size',
-              num_epochs='epochs', num_batches='batches per epoch', val_tasks='validation tasks', device='device', random_seed='seed',
-              strategy='task strategy', cuda_graph='CUDA graph')
+              num_epochs='epochs', num_batches='batches per epoch', val_tasks='validation tasks', device='device', data_seed='data seed',
+              random_seed='run seed', strategy='task strategy', cuda_graph='CUDA graph')
 CHOICES = {'dataset': [({'kanji': 'KanjiVG (offline)', 'quickdraw': 'Quick Draw!'}.get(d, d), d) for d in DATASETS],
            'algorithm': [(ALGORITHM_NAMES.get(a, a), a) for a in LEARNERS], 'device': list(DEVICES),
            'strategy': ['auto', *STRATEGIES], 'cuda_graph': list(GRAPH_MODES)}
@@ -48,7 +48,7 @@ def control(name: str, value) -> W.Widget:
               style={'description_width': '140px'}, layout=W.Layout(width='310px'))
     if name in CHOICES: return W.Dropdown(options=CHOICES[name], **kw)
     if isinstance(value, float): return W.FloatText(**kw)
-    return W.BoundedIntText(min=0 if name in ('num_steps', 'num_steps_eval', 'random_seed') else 1, max=100_000, **kw)
+    return W.BoundedIntText(min=0 if name in ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed') else 1, max=100_000, **kw)
 
 # %% ../nbs/08_widgets.ipynb #d87d08be
 def panel_config(values: dict, folder: str | Path, output_folder: str | Path) -> TrainConfig:
@@ -127,7 +127,7 @@ class TrainPanel:
         self.plot, self.gallery = W.Image(format='png'), W.VBox([])
         self.thread, self.stop_event, self.run, self.error, self.redraw_every = None, threading.Event(), None, None, 0.5
         c = list(self.controls.values())
-        self.widget = W.VBox([self.preset, W.HBox([W.VBox(c[:9]), W.VBox(c[9:])]),
+        self.widget = W.VBox([self.preset, W.HBox([W.VBox(c[:10]), W.VBox(c[10:])]),
                               W.HBox([self.train_button, self.stop_button, self.progress, self.status]),
                               self.message, self.plot, self.results, self.gallery])
 
