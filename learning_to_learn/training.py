@@ -463,7 +463,7 @@ def train_parser() -> argparse.ArgumentParser:
         default = getattr(defaults, f.name)
         if isinstance(default, bool): p.add_argument(flag(f.name), action='store_true', help=docs[f.name])
         else:
-            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES, 'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES}.get(f.name)
+            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES, 'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES, 'augment': AUGMENTS}.get(f.name)
             p.add_argument(flag(f.name), type=type(default), default=default, choices=choices, help=docs[f.name])
     p.add_argument('--resume', metavar='RUN_FOLDER', help=f"continue an interrupted run with its own settings; only {', '.join(map(flag, RESUME_CHANGES))} may change (--num-epochs only to extend it)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
