@@ -7,13 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 import numpy as np
 import torch
+import sys
 from PIL import Image, ImageOps, UnidentifiedImageError
+from tqdm.auto import tqdm
 from .core import *
-from .sketches import SIZE
+from .sketches import SIZE, SketchSet, load_sketches, save_sketches, split_sizes
 
 # %% auto #0
-__all__ = ['INK_BOX', 'INK_LEVEL', 'MIN_CONTRAST', 'NOISE_FLOOR', 'as_image', 'ink_level', 'frame_ink', 'to_sketch',
-           'read_drawing']
+__all__ = ['INK_BOX', 'INK_LEVEL', 'MIN_CONTRAST', 'NOISE_FLOOR', 'CONVERTER_VERSION', 'as_image', 'ink_level', 'frame_ink',
+           'to_sketch', 'read_drawing', 'image_files', 'folder_sketches', 'classes_needed', 'check_folder']
 
 # %% ../nbs/02b_images.ipynb #858d1867
 INK_BOX = 25          # the longer side of a training render's ink box, in pixels of the 28x28 image (measured above)
@@ -83,3 +85,87 @@ def read_drawing(path: str | Path) -> torch.Tensor:
         raise LtlError(f"{path} is not a readable image ({type(e).__name__}: {e})") from None
     try: return to_sketch(image)
     except LtlError as e: raise LtlError(f"{path}: {e}") from None
+
+# %% ../nbs/02b_images.ipynb #290dc5b7
+def _visible(p: Path) -> bool: return not p.name.startswith('.')
+
+def image_files(folder: str | Path) -> dict[str, list[Path]]:
+    "The image files of each class subfolder of `folder`, by class name (the subfolder's name), both sorted."
+    require(str(folder) != '', "no image folder given: use --image-folder PATH, a folder holding one subfolder of images per class")
+    folder = Path(folder)
+    require(folder.is_dir(), f"the image folder {folder} does not exist" if not folder.exists() else f"the image folder {folder} is not a folder")
+    classes = sorted(p for p in folder.iterdir() if p.is_dir() and _visible(p))
+    require(classes, f"the image folder {folder} has no class subfolders: put each class's images in a subfolder named after the class")
+    known = set(Image.registered_extensions())
+    files, ignored = {}, sorted(p for p in folder.iterdir() if _visible(p) and not p.is_dir())
+    for c in classes:
+        entries = sorted(p for p in c.iterdir() if _visible(p))
+        files[c.name] = [p for p in entries if p.is_file() and p.suffix.lower() in known]
+        ignored += [p for p in entries if p not in files[c.name]]
+    if ignored: print(f"warning: ignored {len(ignored)} entries that are not image files: {', '.join(str(p.relative_to(folder)) for p in ignored[:5])}"
+                      + (' ...' if len(ignored) > 5 else ''), file=sys.stderr)
+    empty = [c for c, fs in files.items() if not fs]
+    require(not empty, f"{len(empty)} of the {len(files)} class folders of {folder} hold no images: {', '.join(empty[:10])}{' ...' if len(empty) > 10 else ''}; add images or remove them")
+    return files
+
+# %% ../nbs/02b_images.ipynb #fa7ee4fa
+CONVERTER_VERSION = 1   # bump when the conversion changes, so that cached folders are read again
+
+def _listing(folder: Path, files: dict[str, list[Path]]) -> list:
+    return [(str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for fs in files.values() for p in fs]
+
+def _convert(folder: Path, files: dict[str, list[Path]], progress: bool) -> tuple[np.ndarray, np.ndarray]:
+    "Every image of `files` read as a training-style drawing: images `[classes, most, 28, 28]` uint8 and each class's count."
+    counts = np.array([len(fs) for fs in files.values()])
+    images = np.zeros((len(files), counts.max(), SIZE, SIZE), np.uint8)
+    bad = []
+    with tqdm(total=int(counts.sum()), desc='reading images', disable=not progress) as bar:
+        for c, fs in enumerate(files.values()):
+            for i, p in enumerate(fs):
+                try: images[c, i] = np.round(read_drawing(p)[0].numpy()*255)
+                except LtlError as e: bad.append((p, e))
+                bar.update()
+    require(not bad, f"{len(bad)} images of {folder} cannot be read (fix or remove them; a run never silently leaves images out): "
+                     + ', '.join(str(p.relative_to(folder)) for p, _ in bad[:10]) + (' ...' if len(bad) > 10 else '') + f"; the first: {bad[0][1] if bad else ''}")
+    return images, counts
+
+@documented
+def folder_sketches(folder: str | Path,               # a folder with one subfolder of images per class (the folder name is the label)
+                    cache: str | Path | None = None,  # where to cache the converted set (None: the cache folder)
+                    progress: bool = True,            # show a progress bar while reading
+                   ) -> SketchSet:
+    "Read (or load from the cache) a folder of class subfolders of images as a `SketchSet`, each image converted by `read_drawing`."
+    files = image_files(folder)
+    folder = Path(folder)
+    settings = dict(source='folder', converter=CONVERTER_VERSION, files=fingerprint(_listing(folder, files)), n_images=sum(map(len, files.values())))
+    path = Path(cache or cache_dir()/'images')/f'folder-{fingerprint(str(folder.resolve()), settings)}.npz'
+    if path.exists():
+        try:
+            cached = load_sketches(path)
+            if cached.classes == list(files) and cached.settings == settings: return cached
+        except LtlError as e: print(f"warning: rebuilding damaged cache ({e})", file=sys.stderr)
+    images, counts = _convert(folder, files, progress)
+    sketches = SketchSet(images, list(files), settings, counts)
+    save_sketches(sketches, path)
+    return sketches
+
+# %% ../nbs/02b_images.ipynb #2957de3c
+def classes_needed(ways: int) -> int:
+    "The fewest classes that `split_classes` divides into train, val and test splits of at least `ways` classes each."
+    def enough(n):
+        try: return min(split_sizes(n).values()) >= ways
+        except LtlError: return False
+    return next(n for n in range(ways, 1000*ways) if enough(n))
+
+@documented
+def check_folder(sketches: SketchSet, # a set read by `folder_sketches`
+                 ways: int,           # classes per task
+                 shots: int,          # support images per class
+                 queries: int):       # query images per class
+    "Raise a clear `LtlError` unless `sketches` has the classes for `ways`-way tasks in every split and each class the images for `shots + queries`."
+    n, need = len(sketches), classes_needed(ways)
+    require(n >= need, f"{ways}-way tasks need {ways} classes in each of the train, val and test splits: at least {need} classes; the image folder has {n}")
+    counts = np.full(n, sketches.n_samples) if sketches.counts is None else sketches.counts
+    short = [f"{c} ({k})" for c, k in zip(sketches.classes, counts.tolist()) if k < shots + queries]
+    require(not short, f"{shots} shots + {queries} queries need {shots + queries} images per class; {len(short)} of the {n} classes have fewer: "
+                       + ', '.join(short[:10]) + (' ...' if len(short) > 10 else '') + "; add images, or lower --num-shots or --num-shots-test")

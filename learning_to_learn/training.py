@@ -15,6 +15,7 @@ import learning_to_learn
 from .core import *
 from .sketches import SketchSet, kanji_sketches, split_classes
 from .quickdraw import quickdraw_sketches
+from .images import folder_sketches, check_folder
 from .episodes import TaskSampler, task_bank, check_task
 from .model import ConvNet
 from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, GRAPH_MODES, step_metrics, as_floats, graphed,
@@ -30,14 +31,14 @@ __all__ = ['DATASETS', 'SPEED_SETTINGS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIV
            'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
-DATASETS = ('kanji', 'quickdraw')   # the datasets a run can use
+DATASETS = ('kanji', 'quickdraw', 'folder')   # the datasets a run can use
 
 @documented
 @dataclass
 class TrainConfig:
     "Every setting of a meta-training run."
     folder: str = 'data'               # where datasets are cached or downloaded
-    dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG) or 'quickdraw'
+    dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG), 'quickdraw', or 'folder' (your own images: --image-folder)
     num_classes: int = 1000            # kanji classes to render (Quick Draw! always has 345)
     num_training_samples: int = 20     # images per class (the report used 20 or 100)
     random_seed: int = 0               # seeds the data split, the model, the tasks
@@ -59,6 +60,7 @@ class TrainConfig:
     threads: int = 0                   # torch CPU threads (0: torch's default)
     strategy: str = 'auto'             # how a meta-batch's tasks are computed: 'auto', 'loop', 'vmap' or 'batched' (the same numbers at different speeds)
     cuda_graph: str = 'auto'           # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
+    image_folder: str = ''             # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
 
     @property
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
@@ -96,6 +98,9 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     folder = Path(cfg.folder)
     if cfg.dataset == 'kanji':
         sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.random_seed, progress=progress, folder=folder/'kanji')
+    elif cfg.dataset == 'folder':
+        sketches = folder_sketches(cfg.image_folder, folder/'images', progress=progress)
+        check_folder(sketches, cfg.num_ways, cfg.num_shots, cfg.queries)
     else:
         sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.random_seed, folder=folder/'quickdraw', progress=progress)
     splits = split_classes(sketches, seed=cfg.random_seed)
@@ -138,7 +143,7 @@ def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
     "The `TrainConfig` and full record stored in a run's `config.json`."
     record = load_json(path)
-    if isinstance(record, dict): record = {**{k: getattr(TrainConfig, k) for k in SPEED_SETTINGS}, **record}
+    if isinstance(record, dict): record = {**{k: getattr(TrainConfig, k) for k in SPEED_SETTINGS + ('image_folder',)}, **record}
     names = {f.name for f in fields(TrainConfig)}
     require(isinstance(record, dict) and names <= record.keys(), f"{path} is not a learning-to-learn config (missing {sorted(names - set(record)) if isinstance(record, dict) else 'everything'})")
     return TrainConfig(**{k: record[k] for k in names}), record
