@@ -11,11 +11,13 @@ import sys
 from PIL import Image, ImageOps, UnidentifiedImageError
 from tqdm.auto import tqdm
 from .core import *
-from .sketches import SIZE, SketchSet, load_sketches, save_sketches, split_sizes
+from PIL import ImageFilter
+from .sketches import SIZE, SUPERSAMPLE, Jitter, SketchSet, load_sketches, save_sketches, split_sizes
 
 # %% auto #0
-__all__ = ['INK_BOX', 'INK_LEVEL', 'MIN_CONTRAST', 'NOISE_FLOOR', 'CONVERTER_VERSION', 'as_image', 'ink_level', 'frame_ink',
-           'to_sketch', 'read_drawing', 'image_files', 'folder_sketches', 'classes_needed', 'check_folder']
+__all__ = ['INK_BOX', 'INK_LEVEL', 'MIN_CONTRAST', 'NOISE_FLOOR', 'MIN_WIDTH', 'WIDTH', 'CONVERTER_VERSION', 'as_image',
+           'ink_level', 'stroke_width', 'frame_ink', 'to_sketch', 'read_drawing', 'image_files', 'folder_sketches',
+           'classes_needed', 'check_folder']
 
 # %% ../nbs/02b_images.ipynb #858d1867
 INK_BOX = 25          # the longer side of a training render's ink box, in pixels of the 28x28 image (measured above)
@@ -24,7 +26,9 @@ MIN_CONTRAST = 0.1    # an image whose ink differs from its background by less t
 NOISE_FLOOR = 0.1     # ink weaker than this fraction of the strongest is paper texture or JPEG noise
 
 # %% ../nbs/02b_images.ipynb #9c67aa08
-def as_image(image: Image.Image | np.ndarray) -> Image.Image:
+@documented
+def as_image(image: Image.Image | np.ndarray, # a PIL image, or an array H x W, H x W x 3 (RGB) or H x W x 4 (RGBA)
+            ) -> Image.Image:
     "A PIL image from a PIL image or a numpy array (H x W, H x W x 3 or H x W x 4; uint8, bool, or float in [0, 1])."
     if isinstance(image, Image.Image): return image
     require(isinstance(image, np.ndarray), f"expected a PIL image or a numpy array, got {type(image).__name__}")
@@ -42,7 +46,9 @@ def as_image(image: Image.Image | np.ndarray) -> Image.Image:
 def _border(a: np.ndarray) -> np.ndarray: return np.concatenate([a[0], a[-1], a[1:-1, 0], a[1:-1, -1]])
 def _background(a: np.ndarray) -> int: return int(np.bincount(_border(a).ravel(), minlength=256).argmax())
 
-def ink_level(image: Image.Image | np.ndarray) -> np.ndarray:
+@documented
+def ink_level(image: Image.Image | np.ndarray, # a drawing of any polarity, as `as_image` takes it
+             ) -> np.ndarray:
     "Ink intensity `[H, W]` float32 in `[0, 1]` of a drawing of any polarity: dark on light, light on dark, or on a transparent background."
     rgba = as_image(image).convert('RGBA')
     alpha = np.asarray(rgba)[..., 3]
@@ -56,26 +62,49 @@ def ink_level(image: Image.Image | np.ndarray) -> np.ndarray:
     return np.clip((ink/peak - NOISE_FLOOR)/(1 - NOISE_FLOOR), 0, 1)
 
 # %% ../nbs/02b_images.ipynb #851ea412
-def frame_ink(ink: np.ndarray) -> np.ndarray:
-    "Ink `[H, W]` in [0, 1] moved and scaled into the training frame: a 28x28 float32 image whose ink box is `INK_BOX` pixels on its longer side, centred."
+MIN_WIDTH, WIDTH = Jitter().width[0], Jitter.none().width[0]   # the thinnest render's stroke width, and the width thinner strokes are widened to
+
+@documented
+def stroke_width(ink: np.ndarray, # ink intensity [H, W] in [0, 1]
+                ) -> float:
+    "The typical width in pixels of the strokes in `ink`: twice the area of its pixels of at least half ink over the length of their outline."
+    m = ink >= 0.5
+    p = np.pad(m, 1)
+    outline = (m & ~(p[:-2, 1:-1] & p[2:, 1:-1] & p[1:-1, :-2] & p[1:-1, 2:])).sum()
+    return 2*m.sum()/outline if outline else 0.0
+
+# %% ../nbs/02b_images.ipynb #4de970f8
+@documented
+def frame_ink(ink: np.ndarray, # ink intensity [H, W] in [0, 1], as `ink_level` gives it
+             ) -> np.ndarray:
+    "Ink `[H, W]` in [0, 1] moved and scaled into the training frame: a 28x28 float32 image whose ink box is `INK_BOX` pixels on its longer side, centred, with strokes at least `MIN_WIDTH` wide."
     ys, xs = np.nonzero(ink >= INK_LEVEL)
     require(len(ys) > 0, "the image is blank: it has no ink")
     top, bottom, left, right = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
     side = max(bottom - top, right - left)*SIZE/INK_BOX
-    pad = int(np.ceil(side))
+    pad, fine = int(np.ceil(side)), SUPERSAMPLE*SIZE
     cy, cx = (top + bottom)/2 + pad, (left + right)/2 + pad
     padded = Image.fromarray(np.pad(ink.astype(np.float32), pad), 'F')
-    resample = Image.Resampling.BOX if side >= SIZE else Image.Resampling.BILINEAR
-    out = padded.resize((SIZE, SIZE), resample, box=(cx - side/2, cy - side/2, cx + side/2, cy + side/2))
-    return np.clip(np.asarray(out), 0, 1)
+    resample = Image.Resampling.BOX if side >= fine else Image.Resampling.BILINEAR
+    drawn = padded.resize((fine, fine), resample, box=(cx - side/2, cy - side/2, cx + side/2, cy + side/2))
+    drawn = Image.fromarray(np.asarray(drawn)/max(float(np.asarray(drawn).max()), 1e-6), 'F')   # a thin stroke averaged grey is still a stroke
+    width = stroke_width(np.asarray(drawn))/SUPERSAMPLE
+    if width < MIN_WIDTH:   # widen with a wider pen, and darken to full ink what averaging left grey
+        drawn = np.asarray(drawn.filter(ImageFilter.MaxFilter(2*round(SUPERSAMPLE*(WIDTH - width)/2) + 1)))
+        drawn = Image.fromarray(np.clip(drawn/np.median(drawn[drawn >= INK_LEVEL]), 0, 1).astype(np.float32), 'F')
+    return np.clip(np.asarray(drawn.reduce(SUPERSAMPLE)), 0, 1)
 
 # %% ../nbs/02b_images.ipynb #009b0145
-def to_sketch(image: Image.Image | np.ndarray) -> torch.Tensor:
+@documented
+def to_sketch(image: Image.Image | np.ndarray, # a PIL image or an array (H x W, H x W x 3, H x W x 4) of any size and polarity
+             ) -> torch.Tensor:
     "A drawing of any size and polarity as the model sees a training drawing: `[1, 28, 28]` float32, ink 1 on background 0."
     return torch.from_numpy(frame_ink(ink_level(image)).copy())[None]
 
 # %% ../nbs/02b_images.ipynb #5ec8269e
-def read_drawing(path: str | Path) -> torch.Tensor:
+@documented
+def read_drawing(path: str | Path, # an image file: PNG, JPEG or anything PIL reads
+                ) -> torch.Tensor:
     "The drawing in image file `path` (PNG, JPEG or anything PIL reads) as a `[1, 28, 28]` training-style sketch."
     path = Path(path)
     require(path.is_file(), f"{path} does not exist" if not path.exists() else f"{path} is not a file")
@@ -89,7 +118,9 @@ def read_drawing(path: str | Path) -> torch.Tensor:
 # %% ../nbs/02b_images.ipynb #290dc5b7
 def _visible(p: Path) -> bool: return not p.name.startswith('.')
 
-def image_files(folder: str | Path) -> dict[str, list[Path]]:
+@documented
+def image_files(folder: str | Path, # a folder with one subfolder of images per class
+               ) -> dict[str, list[Path]]:
     "The image files of each class subfolder of `folder`, by class name (the subfolder's name), both sorted."
     require(str(folder) != '', "no image folder given: use --image-folder PATH, a folder holding one subfolder of images per class")
     folder = Path(folder)
@@ -150,7 +181,9 @@ def folder_sketches(folder: str | Path,               # a folder with one subfol
     return sketches
 
 # %% ../nbs/02b_images.ipynb #2957de3c
-def classes_needed(ways: int) -> int:
+@documented
+def classes_needed(ways: int, # classes per task
+                  ) -> int:
     "The fewest classes that `split_classes` divides into train, val and test splits of at least `ways` classes each."
     def enough(n):
         try: return min(split_sizes(n).values()) >= ways
