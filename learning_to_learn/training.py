@@ -16,6 +16,7 @@ from .core import *
 from .sketches import SketchSet, kanji_sketches, split_classes
 from .quickdraw import quickdraw_sketches
 from .augment import AUGMENTS, normalises, augment_batch
+from .images import folder_sketches, check_folder
 from .episodes import TaskSampler, TaskBank, task_bank, check_task
 from .model import ConvNet
 from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, GRAPH_MODES, step_metrics, as_floats, graphed,
@@ -32,14 +33,14 @@ __all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS
            'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
-DATASETS = ('kanji', 'quickdraw')   # the datasets a run can use
+DATASETS = ('kanji', 'quickdraw', 'folder')   # the datasets a run can use
 
 @documented
 @dataclass
 class TrainConfig:
     "Every setting of a meta-training run."
     folder: str = 'data'               # where datasets are cached or downloaded
-    dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG) or 'quickdraw'
+    dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG), 'quickdraw', or 'folder' (your own images: --image-folder)
     num_classes: int = 1000            # kanji classes to render (Quick Draw! always has 345)
     num_training_samples: int = 20     # images per class (the report used 20 or 100)
     data_seed: int = 0                 # seeds the data: which classes, their renders, the class split, the validation and test tasks
@@ -63,6 +64,7 @@ class TrainConfig:
     strategy: str = 'auto'             # how a meta-batch's tasks are computed: 'auto', 'loop', 'vmap' or 'batched' (the same numbers at different speeds)
     cuda_graph: str = 'auto'           # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
     augment: str = 'off'               # 'off' (drawings as rendered), 'normalise' (centred and scaled by their ink) or 'random' (also random changes of style in meta-training)
+    image_folder: str = ''             # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
 
     @property
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
@@ -100,6 +102,9 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     folder = Path(cfg.folder)
     if cfg.dataset == 'kanji':
         sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed, progress=progress, folder=folder/'kanji')
+    elif cfg.dataset == 'folder':
+        sketches = folder_sketches(cfg.image_folder, folder/'images', progress=progress)
+        check_folder(sketches, cfg.num_ways, cfg.num_shots, cfg.queries)
     else:
         sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.data_seed, folder=folder/'quickdraw', progress=progress)
     splits = split_classes(sketches, seed=cfg.data_seed)
@@ -207,7 +212,7 @@ def upgrade_config(record,           # what a config.json holds
     schema = record.get('schema', 1)
     require(type(schema) is int and schema >= 1, f"{path} has an unknown schema {schema!r}; it was not written by learning-to-learn")
     require(schema <= SCHEMA_VERSION, f"run folder {Path(path).parent} was written by schema {schema}; this learning-to-learn reads up to {SCHEMA_VERSION}: upgrade")
-    if schema == 1: record = {**record, 'data_seed': record.get('random_seed', 0)}   # one seed seeded everything
+    if schema == 1: record = {'augment': 'off', **record, 'data_seed': record.get('random_seed', 0)}   # one seed seeded everything; drawings were used as rendered
     return {**asdict(TrainConfig()), **record, 'schema': SCHEMA_VERSION}
 
 # %% ../nbs/07_training.ipynb #8f8d10b7
