@@ -264,7 +264,7 @@ class SketchPad:
     "Draw a few examples of each class and a query with the mouse; a meta-trained model adapts to them and labels the query."
     def __init__(self, run: str | Path | None = None): # a run folder made by ltl_train (None: models/latest)
         self.drawings, self.learner, self.pen_down = PadDrawings(), None, False
-        self.canvas = Canvas(width=PAD_SIZE, height=PAD_SIZE, layout=W.Layout(border='1px solid #999', width=f'{PAD_SIZE + 2}px', height=f'{PAD_SIZE + 2}px'))
+        self.canvas = Canvas(width=PAD_SIZE, height=PAD_SIZE, layout=W.Layout(border='1px solid #999'))
         self.canvas.line_width, self.canvas.line_cap, self.canvas.line_join = PEN_WIDTH, 'round', 'round'
         self.canvas.on_mouse_down(self.pen_on); self.canvas.on_mouse_move(self.pen_move)
         self.canvas.on_mouse_up(self.pen_off); self.canvas.on_mouse_out(self.pen_off)
