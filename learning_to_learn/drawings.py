@@ -22,7 +22,7 @@ from .training import read_config, load_learner
 __all__ = ['SKETCH_SHAPE', 'IMAGE_SUFFIXES', 'PAD_SIZE', 'PEN_WIDTH', 'MAIN_JOB', 'as_support', 'prediction_task',
            'class_probabilities', 'predict', 'best_labels', 'image_files', 'read_support', 'query_files', 'run_learner',
            'predict_files', 'ltl_predict_cli', 'strokes_image', 'next_label', 'PadDrawings', 'prediction_figure',
-           'default_run', 'model_status', 'SketchPad']
+           'examples_figure', 'default_run', 'model_status', 'SketchPad']
 
 # %% ../nbs/11_your_drawings.ipynb #97dbcc9a
 def as_support(support: dict | tuple, # {label: [drawing, ...]}, or (drawings, labels) with one label per drawing
@@ -243,6 +243,19 @@ def prediction_figure(query: torch.Tensor,         # the query sketch [1, 28, 28
     fig.tight_layout()
     return fig
 
+# %% ../nbs/11_your_drawings.ipynb #51722466
+def examples_figure(support: dict,  # {label: [sketch [1, 28, 28], ...]}
+                    most: int = 8): # the most examples shown per class
+    "Each class's examples as the model sees them, one row per class."
+    cols = max(1, min(most, max(len(v) for v in support.values())))
+    fig, axs = subplots(len(support), cols, figsize=(0.55*cols + 0.7, 0.6*len(support)), squeeze=False)
+    for ax in axs.flat: ax.axis('off')
+    for row, (label, sketches) in zip(axs, support.items()):
+        for ax, x in zip(row, sketches): ax.imshow(x[0], cmap='gray', vmin=0, vmax=1)
+        row[0].text(-0.2, 0.5, str(label), transform=row[0].transAxes, ha='right', va='center', fontsize=9)
+    fig.subplots_adjust(left=0.7/(0.55*cols + 0.7), right=0.98, top=0.95, bottom=0.05, wspace=0.1, hspace=0.15)
+    return fig
+
 # %% ../nbs/11_your_drawings.ipynb #27a0f2e9
 MAIN_JOB = "ltl_train data && ltl_test models/latest/config.json"   # the README's first command, after installing
 
@@ -277,8 +290,9 @@ class SketchPad:
         actions = {'add example': self.drawings.add_example, 'new class': self.new_class, 'undo': self.drawings.undo, 'clear': self.drawings.clear, 'predict': self.predict_query}
         for n, b in self.buttons.items(): b.on_click(lambda _, f=actions[n]: self.act(f))
         self.status, self.classes, self.message, self.result = W.HTML(), W.HTML(), W.HTML(), W.HTML()
-        self.chart = W.Image(format='png', layout=W.Layout(display='none'))
-        self.widget = W.VBox([self.run_box, self.status, W.HBox([self.canvas, W.VBox([self.label_box, self.classes, self.result, self.chart])]),
+        self.chart, self.gallery = (W.Image(format='png', layout=W.Layout(display='none')) for _ in range(2))
+        self.shown = None   # the classes and example counts the gallery shows
+        self.widget = W.VBox([self.run_box, self.status, W.HBox([self.canvas, W.VBox([self.label_box, self.classes, self.gallery, self.result, self.chart])]),
                               W.HBox(list(self.buttons.values())), self.message])
         self.load(self.run_box.value); self.show()
 
@@ -308,7 +322,7 @@ def new_class(self):
 
 @patch_to(SketchPad)
 def show(self):
-    "Draw the pad's strokes and list the classes."
+    "Draw the pad's strokes, list the classes and show their examples."
     with hold_canvas(self.canvas):
         self.canvas.clear()
         for stroke in self.drawings.strokes:
@@ -317,6 +331,10 @@ def show(self):
     self.label_box.value = self.drawings.labels[-1]
     self.classes.value = '<br>'.join(f"{'<b>' if i == len(self.drawings.labels) - 1 else ''}{k}: {len(ex)} example{'' if len(ex) == 1 else 's'}"
                                      for i, (k, ex) in enumerate(zip(self.drawings.labels, self.drawings.examples)))
+    counts = (tuple(self.drawings.labels), tuple(map(len, self.drawings.examples)))
+    if counts != self.shown and any(counts[1]): self.gallery.value = figure_png(examples_figure(self.drawings.support()))
+    self.gallery.layout.display = '' if any(counts[1]) else 'none'
+    self.shown = counts
 
 @patch_to(SketchPad)
 def predict_query(self):

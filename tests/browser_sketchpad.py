@@ -75,7 +75,8 @@ def drive_pad(port: int, token: str) -> str:
         result.wait_for(state='visible', timeout=60_000)
         label = result.inner_text().split(':', 1)[1].split('(')[0].strip()
         assert label in ('A', 'B', 'C'), f"the prediction is not one of the drawn classes: {result.inner_text()!r}"
-        chart = page.locator('.widget-image').first
+        assert page.locator('.widget-image').count() == 2, "expected the examples' gallery and the probability chart"
+        chart = page.locator('.widget-image').last
         chart.wait_for(state='visible', timeout=30_000)
         box = chart.bounding_box()
         assert box and box['width'] > 200 and box['height'] > 60, f"the probability chart is not visible: {box}"
