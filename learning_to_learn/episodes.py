@@ -21,8 +21,12 @@ def check_task(sketches: SketchSet, ways: int, shots: int, queries: int, split: 
     require(shots >= 1, f"a task needs at least 1 shot (support image per class), got {shots}")
     require(queries >= 1, f"a task needs at least 1 query image per class, got {queries}")
     require(ways <= len(sketches), f"{ways}-way needs {ways} classes in the split; the {name} split has {len(sketches)}")
-    require(shots + queries <= sketches.n_samples,
-            f"{shots} shots + {queries} queries need {shots + queries} images per class; the {name} split has {sketches.n_samples}")
+    need = shots + queries
+    if sketches.counts is None:
+        require(need <= sketches.n_samples, f"{shots} shots + {queries} queries need {need} images per class; the {name} split has {sketches.n_samples}")
+    short = [] if sketches.counts is None else [f"{c} ({n})" for c, n in zip(sketches.classes, sketches.counts.tolist()) if n < need]
+    require(not short, f"{shots} shots + {queries} queries need {need} images per class; in the {name} split, {len(short)} of {len(sketches)} classes have fewer: "
+                       + ', '.join(short[:10]) + (f" and {len(short) - 10} more" if len(short) > 10 else ''))
 
 # %% ../nbs/03_episodes.ipynb #f8388aa5
 class TaskSampler:
@@ -32,6 +36,7 @@ class TaskSampler:
         self.sketches, self.ways, self.shots, self.queries = sketches, ways, shots, queries
         self.device = torch.device(device)
         self.images = torch.from_numpy(sketches.images).to(self.device)
+        self.counts = None if sketches.counts is None else torch.from_numpy(sketches.counts)
 
     def __repr__(self): return f"TaskSampler({self.ways}-way {self.shots}-shot, {self.queries} queries, {len(self.sketches)} classes, {self.device})"
 
@@ -39,7 +44,9 @@ class TaskSampler:
         "Class indices `[n, N]` and sample indices `[n, N, K+Q]` of `n_tasks` random tasks."
         n_classes, n_samples = self.images.shape[:2]
         classes = torch.rand(n_tasks, n_classes, generator=generator).argsort(1)[:, :self.ways]
-        samples = torch.rand(n_tasks, self.ways, n_samples, generator=generator).argsort(2)[:, :, :self.shots + self.queries]
+        order = torch.rand(n_tasks, self.ways, n_samples, generator=generator)
+        if self.counts is not None: order[torch.arange(n_samples) >= self.counts[classes][..., None]] = 2   # a class's padding sorts last
+        samples = order.argsort(2)[:, :, :self.shots + self.queries]
         return classes, samples
 
 # %% ../nbs/03_episodes.ipynb #c53f65d7

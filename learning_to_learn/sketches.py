@@ -202,35 +202,43 @@ def render_sketch(g: Glyph, rng: np.random.Generator, j: Jitter = Jitter()) -> n
 @documented
 @dataclass
 class SketchSet:
-    "Sketches of several classes: `images[c, s]` is a 28x28 uint8 drawing."
+    "Sketches of several classes: `images[c, s]` is a 28x28 uint8 drawing, for `s` below class `c`'s count when classes differ in size."
     images: np.ndarray                          # [classes, samples, 28, 28] uint8
     classes: list                               # class names, one per row of `images`
     settings: dict = field(default_factory=dict) # what produced the images (source, seed, ...)
+    counts: np.ndarray | None = None            # images of each class when classes differ in size (a row's rest is padding); None: every row is full
 
     def __post_init__(self):
         require(self.images.ndim == 4 and self.images.shape[2:] == (28, 28) and self.images.dtype == np.uint8,
                 f"sketch images must be uint8 [classes, samples, 28, 28], got {self.images.dtype} {list(self.images.shape)}")
         require(len(self.classes) == len(self.images), f"{len(self.classes)} class names for {len(self.images)} classes")
+        if self.counts is not None:
+            self.counts = np.asarray(self.counts, np.int64)
+            require(self.counts.shape == (len(self.images),) and (self.counts >= 1).all() and (self.counts <= self.images.shape[1]).all(),
+                    f"counts must give 1 to {self.images.shape[1]} images for each of the {len(self.images)} classes, got {self.counts.tolist()}")
     def __len__(self): return len(self.classes)
     @property
-    def n_samples(self) -> int: return self.images.shape[1]
+    def n_samples(self) -> int: return self.images.shape[1] if self.counts is None else int(self.counts.min())   # the smallest class's, when they differ
     @property
     def fingerprint(self) -> str: return fingerprint(self.settings, list(self.classes))
-    def __repr__(self): return f"SketchSet({len(self)} classes x {self.n_samples} samples, {self.settings.get('source', '?')}, {self.fingerprint})"
+    def __repr__(self):
+        samples = self.n_samples if self.counts is None else f"{self.n_samples}-{self.counts.max()}"
+        return f"SketchSet({len(self)} classes x {samples} samples, {self.settings.get('source', '?')}, {self.fingerprint})"
     def subset(self, idx, split: str | None = None) -> 'SketchSet':
         "The classes at positions `idx`, optionally tagged with a split name."
         settings = dict(self.settings, **({'split': split} if split else {}))
-        return SketchSet(self.images[idx], [self.classes[i] for i in idx], settings)
+        return SketchSet(self.images[idx], [self.classes[i] for i in idx], settings, None if self.counts is None else self.counts[idx])
 
 # %% ../nbs/01_sketches.ipynb #b1c1cee1
 def save_sketches(s: SketchSet, path: str | Path):
     "Write `s` to `path` as an `.npz` file, atomically."
-    with atomic_write(path) as f: np.savez(f, images=s.images, classes=np.array(s.classes), settings=json.dumps(s.settings))
+    counts = {} if s.counts is None else {'counts': s.counts}
+    with atomic_write(path) as f: np.savez(f, images=s.images, classes=np.array(s.classes), settings=json.dumps(s.settings), **counts)
 
 def load_sketches(path: str | Path) -> SketchSet:
     "Read a `SketchSet` written by `save_sketches`, checking it."
     try:
-        with np.load(path) as z: return SketchSet(z['images'], z['classes'].tolist(), json.loads(str(z['settings'])))
+        with np.load(path) as z: return SketchSet(z['images'], z['classes'].tolist(), json.loads(str(z['settings'])), z['counts'] if 'counts' in z else None)
     except LtlError: raise
     except Exception as e: raise LtlError(f"{path} is not a readable sketch set ({type(e).__name__}: {e}); delete it to rebuild") from None
 
