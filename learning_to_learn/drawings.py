@@ -159,7 +159,7 @@ def ltl_predict_cli(argv: list[str] | None = None):
 
 # %% ../nbs/11_your_drawings.ipynb #c0208a1b
 PAD_SIZE = 280    # the sketch pad's side in screen pixels: ten times a 28x28 sketch
-PEN_WIDTH = 15    # the pen's width on the pad: 1.5 pixels of a sketch, the middle of the renders' 1 to 2
+PEN_WIDTH = 12    # the pen's width on the pad: 1.5 pixels of a sketch for a drawing 180 pixels across
 
 @documented
 def strokes_image(strokes: list,             # strokes, each a list of (x, y) points in pad pixels
