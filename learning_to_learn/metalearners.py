@@ -12,7 +12,8 @@ from torch import nn
 from torch.func import functional_call, grad_and_value, vmap
 from fastcore.basics import patch_to
 from .core import *
-from .model import ConvNet, adapted_names
+from .model import ConvNet, adapted_names, support_norm
+from .augment import normalise_batch
 
 # %% auto #0
 __all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'BATCHED_MAX_CHANNELS', 'STRATEGY_METHODS', 'GRAPH_MODES', 'MetaLearner',
@@ -36,6 +37,7 @@ class MetaLearner(nn.Module):
                  first_order: bool | None = None, # drop second-order terms (None: only for 'fomaml')
                  include_norm: bool = False,      # also adapt batch-norm weights in the inner loop
                  strategy: str = 'auto',          # 'loop', 'vmap', 'batched' or 'auto' (see below)
+                 normalise: bool = False,         # centre and scale every drawing by its ink first (see the augmentation chapter)
                  loss_fn=F.cross_entropy):        # per-task loss of (outputs, targets)
         super().__init__()
         require(algorithm in ALGORITHMS, f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
@@ -46,7 +48,7 @@ class MetaLearner(nn.Module):
         self.model, self.algorithm, self.steps, self.step_size = model, algorithm, steps, step_size
         self.eval_steps = steps if eval_steps is None else eval_steps
         self.first_order = (algorithm == 'fomaml') if first_order is None else first_order
-        self.names, self.strategy, self.loss_fn = adapted_names(model, include_norm), strategy, loss_fn
+        self.names, self.strategy, self.loss_fn, self.normalise = adapted_names(model, include_norm), strategy, loss_fn, normalise
         shapes = dict(model.named_parameters())
         self.step_sizes = nn.ParameterList([nn.Parameter(torch.full_like(shapes[k], step_size)) for k in self.names]) if algorithm == 'metasgd' else None
 
@@ -72,6 +74,12 @@ def support_loss(self, fast: dict, frozen: dict, x: torch.Tensor, y: torch.Tenso
     "The loss of the model with weights `fast` (and `frozen`) on one batch."
     return self.loss_fn(functional_call(self.model, {**frozen, **fast}, (x,)), y)
 
+@patch_to(MetaLearner)
+def query_logits(self, params: dict, xs: torch.Tensor, xq: torch.Tensor) -> torch.Tensor:
+    "Outputs for one task's queries `xq` with weights `params`; a `ConvNet` batch-normalises them with the statistics of the support images `xs` (see the model chapter), so no query's output depends on the other queries."
+    if not isinstance(self.model, ConvNet): return functional_call(self.model, params, (xq,))
+    return functional_call(self.model, params, (torch.cat([xs, xq]),), {'n_support': len(xs)})[len(xs):]
+
 # %% ../nbs/05_metalearners.ipynb #025a358a
 @patch_to(MetaLearner)
 def adapt_loop(self, xs: torch.Tensor, ys: torch.Tensor, steps: int, first_order: bool) -> tuple[dict, list]:
@@ -94,10 +102,10 @@ def tasks_loop(self, batch: dict, steps: int, first_order: bool,
     out = []
     for b in range(len(xs)):
         with torch.enable_grad(): fast, losses = self.adapt_loop(xs[b], ys[b], steps, first_order)
-        logits = functional_call(self.model, {**frozen, **fast}, (xq[b],))
+        logits = self.query_logits({**frozen, **fast}, xs[b], xq[b])
         with torch.no_grad():
             losses.append(self.support_loss(fast, frozen, xs[b], ys[b]) if metrics else logits.new_full((), float('nan')))
-            before = self.model(xq[b]) if metrics else logits
+            before = self.query_logits(dict(self.model.named_parameters()), xs[b], xq[b]) if metrics else logits
         out.append((self.loss_fn(logits, yq[b]), logits, torch.stack(losses), before))
     q_loss, logits, losses, before = (torch.stack(t) for t in zip(*out))
     return q_loss, logits, losses, before if metrics else None
@@ -110,10 +118,10 @@ def _one_task(self, fast, frozen, rates, xs, ys, xq, yq, steps, first_order, met
         grads, loss = grad_and_value(self.support_loss)(fast, frozen, xs, ys)
         fast = {k: w - rates[k]*(grads[k].detach() if first_order else grads[k]) for k, w in fast.items()}
         losses.append(loss.detach())
-    logits = functional_call(self.model, {**frozen, **fast}, (xq,))
+    logits = self.query_logits({**frozen, **fast}, xs, xq)
     with torch.no_grad():
         losses.append(self.support_loss(fast, frozen, xs, ys) if metrics else logits.new_full((), float('nan')))
-        before = functional_call(self.model, {**frozen, **initial}, (xq,)) if metrics else logits
+        before = self.query_logits({**frozen, **initial}, xs, xq) if metrics else logits
     return self.loss_fn(logits, yq), logits, torch.stack(losses), before
 
 @patch_to(MetaLearner)
@@ -133,7 +141,8 @@ def tasks_side_by_side(x: torch.Tensor) -> torch.Tensor:
 
 def convnet_tasks(model: ConvNet,     # the architecture (its own weights are not used)
                   params: dict,       # every weight of `model` by name, each with a leading task dimension `[B, ...]`
-                  x: torch.Tensor     # images `[B, n, 1, 28, 28]`
+                  x: torch.Tensor,    # images `[B, n, 1, 28, 28]`
+                  n_support: int | None = None # batch norm uses the statistics of each task's first `n_support` images (None: all)
                  ) -> torch.Tensor:
     "Logits `[B, n, ways]` of `model` with each task's own weights on that task's images, all tasks in one forward pass."
     B, n = x.shape[:2]
@@ -141,7 +150,7 @@ def convnet_tasks(model: ConvNet,     # the architecture (its own weights are no
     for i, block in enumerate(model.features):
         w, b, gamma, beta = (params[f'features.{i}.{name}'] for name in ('0.weight', '0.bias', '1.weight', '1.bias'))
         h = F.conv2d(h.contiguous(memory_format=torch.channels_last), w.flatten(0, 1), b.flatten(), padding=1, groups=B)
-        h = F.batch_norm(h.contiguous(), None, None, gamma.flatten(), beta.flatten(), training=True, eps=block[1].eps)
+        h = support_norm(h.contiguous(), gamma.flatten(), beta.flatten(), block[1].eps, n_support)
         h = F.relu(F.max_pool2d(h, 2))
     features = h.reshape(n, B, -1).transpose(0, 1)
     return torch.baddbmm(params['classifier.bias'][:, None], features, params['classifier.weight'].transpose(1, 2))
@@ -156,6 +165,11 @@ def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tup
     return vmap(self.loss_fn)(logits, y), logits
 
 @patch_to(MetaLearner)
+def _batched_query(self, params: dict, xs: torch.Tensor, xq: torch.Tensor) -> torch.Tensor:
+    "Query logits of the tasks side by side, batch-normalised with each task's support statistics."
+    return convnet_tasks(self.model, params, torch.cat([xs, xq], 1), xs.shape[1])[:, xs.shape[1]:]
+
+@patch_to(MetaLearner)
 def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order, metrics):
     B = len(xs)
     rates, losses = self.inner_rates(), []
@@ -167,11 +181,12 @@ def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order, metrics):
             grads = torch.autograd.grad(loss.sum(), list(fast.values()), create_graph=not first_order)
             fast = {k: w - rates[k]*g for (k, w), g in zip(fast.items(), grads)}
             losses.append(loss.detach())
-    q_loss, logits = self._batched_losses({**frozen, **fast}, xq, yq)
+    logits = self._batched_query({**frozen, **fast}, xs, xq)
+    q_loss = vmap(self.loss_fn)(logits, yq)
     if not metrics: return q_loss, logits, torch.stack([*losses, torch.full_like(q_loss, float('nan'))], 1), None
     with torch.no_grad():
         losses.append(self._batched_losses({**frozen, **fast}, xs, ys)[0])
-        before = convnet_tasks(self.model, {**frozen, **initial}, xq)
+        before = self._batched_query({**frozen, **initial}, xs, xq)
     return q_loss, logits, torch.stack(losses, 1), before
 
 @patch_to(MetaLearner)
@@ -206,7 +221,7 @@ def learner_outputs(query_loss: torch.Tensor, # per-task query loss `[B]`, with 
                     support_losses: torch.Tensor, # per-task support loss before each step and after the last `[B, steps+1]`
                     before: torch.Tensor | None = None) -> dict: # query outputs before adapting (None: not applicable)
     "What every learner's forward returns: the mean outer loss (with its graph) and per-task metrics."
-    out = dict(outer_loss=query_loss.mean(), query_loss=query_loss.detach(), support_losses=support_losses)
+    out = dict(outer_loss=query_loss.mean(), query_loss=query_loss.detach(), support_losses=support_losses, logits=logits.detach())
     if not targets.is_floating_point():
         nan = torch.full_like(out['query_loss'], float('nan'))
         out.update(acc_before=nan if before is None else accuracy(before, targets), acc_after=accuracy(logits.detach(), targets),
@@ -226,6 +241,7 @@ def forward(self, batch: dict, steps: int | None = None, first_order: bool | Non
     "Adapt to each task of `batch`; return the mean outer loss and per-task metrics."
     steps = self.steps if steps is None else steps
     first_order = self.first_order if first_order is None else first_order
+    if self.normalise: batch = normalise_batch(batch)
     q_loss, logits, s_losses, before = STRATEGY_METHODS[self.pick_strategy(batch)](self, batch, steps, first_order, metrics)
     return learner_outputs(q_loss, logits, batch['test'][1], s_losses, before)
 
@@ -343,19 +359,20 @@ class ProtoNet(nn.Module):
     "Prototypical Networks on the backbone of `model`: nearest class mean in embedding space."
     algorithm, step_sizes, eval_steps = 'protonet', None, 0
 
-    def __init__(self, model: ConvNet):
+    def __init__(self, model: ConvNet, normalise: bool = False):   # normalise: centre and scale every drawing by its ink first
         super().__init__()
-        self.model = model
+        self.model, self.normalise = model, normalise
 
-    def embed(self, x: torch.Tensor) -> torch.Tensor:
-        "Embeddings `[B, n, d]` of images `[B, n, 1, 28, 28]`, normalised per task."
-        return vmap(lambda t: self.model.features(t).flatten(1))(x)
+    def embed(self, x: torch.Tensor, n_support: int | None = None) -> torch.Tensor:
+        "Embeddings `[B, n, d]` of images `[B, n, 1, 28, 28]`, batch-normalised per task with the statistics of its first `n_support` images (None: all)."
+        return vmap(lambda t: self.model.embed(t, n_support))(x)
 
     def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None, metrics: bool = True) -> dict:
         "Classify each task's queries by their nearest prototype; the same outputs as `MetaLearner`."
+        if self.normalise: batch = normalise_batch(batch)
         (xs, ys), (xq, yq) = batch['train'], batch['test']
         ways = self.model.ways
-        z = self.embed(torch.cat([xs, xq], 1))
+        z = self.embed(torch.cat([xs, xq], 1), n_support=xs.shape[1])   # queries normalised with the support set's statistics
         zs, zq = z[:, :xs.shape[1]], z[:, xs.shape[1]:]
         onehot = F.one_hot(ys, ways).float()
         prototypes = onehot.transpose(1, 2) @ zs/onehot.sum(1)[:, :, None]

@@ -5,11 +5,12 @@
 # %% ../nbs/04_model.ipynb #c30e0ce7
 from __future__ import annotations
 import torch
+import torch.nn.functional as F
 from torch import nn
 from .core import documented
 
 # %% auto #0
-__all__ = ['conv_block', 'ConvNet', 'adapted_names']
+__all__ = ['conv_block', 'support_norm', 'ConvNet', 'adapted_names']
 
 # %% ../nbs/04_model.ipynb #cc557fea
 def conv_block(in_channels: int, out_channels: int) -> nn.Sequential:
@@ -17,6 +18,17 @@ def conv_block(in_channels: int, out_channels: int) -> nn.Sequential:
     return nn.Sequential(nn.Conv2d(in_channels, out_channels, 3, padding=1),
                          nn.BatchNorm2d(out_channels, track_running_stats=False),
                          nn.ReLU(), nn.MaxPool2d(2))
+
+def support_norm(h: torch.Tensor,              # activations `[n, channels, ...]`
+                 weight: torch.Tensor, bias: torch.Tensor, # batch norm's scale and shift `[channels]`
+                 eps: float = 1e-5,
+                 n_support: int | None = None   # use the statistics of the first `n_support` images only (None: all)
+                ) -> torch.Tensor:
+    "Batch norm of `h` with the statistics of its first `n_support` images (None: of all, as batch norm in training mode)."
+    if n_support is None or n_support == len(h): return F.batch_norm(h, None, None, weight, bias, training=True, eps=eps)
+    dims, shape = (0, *range(2, h.dim())), (-1, *[1]*(h.dim() - 2))
+    var, mean = torch.var_mean(h[:n_support], dim=dims, unbiased=False, keepdim=True)
+    return (h - mean)*torch.rsqrt(var + eps)*weight.view(shape) + bias.view(shape)
 
 @documented
 class ConvNet(nn.Module):
@@ -29,9 +41,16 @@ class ConvNet(nn.Module):
         self.features = nn.Sequential(conv_block(in_channels, hidden_size), *[conv_block(hidden_size, hidden_size) for _ in range(3)])
         self.classifier = nn.Linear(hidden_size, ways)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        "Logits `[n, ways]` for images `[n, 1, 28, 28]`."
-        return self.classifier(self.features(x).flatten(1))
+    def embed(self, x: torch.Tensor,             # images `[n, 1, 28, 28]`
+              n_support: int | None = None      # batch norm uses the statistics of the first `n_support` images only (None: all)
+             ) -> torch.Tensor:
+        "Features `[n, hidden_size]` of the last block."
+        for conv, norm, relu, pool in self.features: x = pool(relu(support_norm(conv(x), norm.weight, norm.bias, norm.eps, n_support)))
+        return x.flatten(1)
+
+    def forward(self, x: torch.Tensor, n_support: int | None = None) -> torch.Tensor:
+        "Logits `[n, ways]` for images `[n, 1, 28, 28]`, batch-normalised with the statistics of the first `n_support` (None: all)."
+        return self.classifier(self.embed(x, n_support))
 
 # %% ../nbs/04_model.ipynb #ceb397c7
 def adapted_names(model: nn.Module, include_norm: bool = False) -> list[str]:

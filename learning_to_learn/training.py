@@ -15,6 +15,7 @@ import learning_to_learn
 from .core import *
 from .sketches import SketchSet, kanji_sketches, split_classes
 from .quickdraw import quickdraw_sketches
+from .augment import AUGMENTS, normalises, augment_batch
 from .episodes import TaskSampler, task_bank, check_task
 from .model import ConvNet
 from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, GRAPH_MODES, step_metrics, as_floats, graphed,
@@ -59,6 +60,7 @@ class TrainConfig:
     threads: int = 0                   # torch CPU threads (0: torch's default)
     strategy: str = 'auto'             # how a meta-batch's tasks are computed: 'auto', 'loop', 'vmap' or 'batched' (the same numbers at different speeds)
     cuda_graph: str = 'auto'           # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
+    augment: str = 'off'               # 'off' (drawings as rendered), 'normalise' (centred and scaled by their ink) or 'random' (also random changes of style in meta-training)
 
     @property
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
@@ -88,6 +90,7 @@ def check_config(cfg: TrainConfig):
     require(cfg.threads >= 0, f"--threads must be 0 or more, got {cfg.threads}")
     require(cfg.strategy in STRATEGIES + ('auto',), f"unknown strategy {cfg.strategy!r}; use auto or one of {', '.join(STRATEGIES)}")
     require(cfg.cuda_graph in GRAPH_MODES, f"unknown --cuda-graph {cfg.cuda_graph!r}; use {', '.join(GRAPH_MODES)}")
+    require(cfg.augment in AUGMENTS, f"unknown --augment {cfg.augment!r}; use {', '.join(AUGMENTS)}")
     pick_device(cfg.device)
 
 # %% ../nbs/07_training.ipynb #fa25d258
@@ -149,9 +152,9 @@ RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', '
 def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     "The meta-learner for `cfg`, initialised from its seed."
     torch.manual_seed(cfg.random_seed)
-    if cfg.algorithm == 'protonet': return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size))
+    if cfg.algorithm == 'protonet': return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), normalise=normalises(cfg.augment))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
-                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy)
+                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy, normalise=normalises(cfg.augment))
 
 def format_result(r: dict) -> str:
     "One aligned row of the per-epoch table."
@@ -268,7 +271,9 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
             batches, pending = [], []
             for i in tqdm(range(cfg.num_batches), desc=f'epoch {epoch}/{cfg.num_epochs}', leave=False, disable=quiet):
                 if stop.is_set(): raise KeyboardInterrupt
-                pending.append(train_step(dist.sample(sampler, cfg.batch_size, gen)))
+                batch = dist.sample(sampler, cfg.batch_size, gen)
+                if cfg.augment == 'random': batch = augment_batch(batch, gen, n_tasks=cfg.batch_size, mine=dist.shard(cfg.batch_size))
+                pending.append(train_step(batch))
                 if len(pending) == metrics_every(device) or i == cfg.num_batches - 1:
                     _report_batches(pending, batches, callbacks, epoch)
             record = _epoch_record(epoch, _mean_metrics(batches), dist.evaluate(learner, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph))
