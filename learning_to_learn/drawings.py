@@ -290,7 +290,7 @@ class SketchPad:
         actions = {'add example': self.drawings.add_example, 'new class': self.new_class, 'undo': self.drawings.undo, 'clear': self.drawings.clear, 'predict': self.predict_query}
         for n, b in self.buttons.items(): b.on_click(lambda _, f=actions[n]: self.act(f))
         self.status, self.classes, self.message, self.result = W.HTML(), W.HTML(), W.HTML(), W.HTML()
-        self.chart, self.gallery = (W.Image(format='png', layout=W.Layout(display='none')) for _ in range(2))
+        self.chart, self.gallery = (W.Image(format='png', layout=W.Layout(display='none', align_self='flex-start')) for _ in range(2))   # natural size
         self.shown = None   # the classes and example counts the gallery shows
         self.widget = W.VBox([self.run_box, self.status, W.HBox([self.canvas, W.VBox([self.label_box, self.classes, self.gallery, self.result, self.chart])]),
                               W.HBox(list(self.buttons.values())), self.message])
