@@ -16,6 +16,7 @@ from .sketches import split_sizes
 from .quickdraw import quickdraw_categories
 from .episodes import show_task
 from .metalearners import STRATEGIES, GRAPH_MODES
+from .augment import AUGMENTS
 from .training import (TrainConfig, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
                                         open_run, summary_line, test_bank)
 
@@ -37,16 +38,18 @@ LABELS = dict(dataset='dataset', algorithm='algorithm', num_ways='ways', num_sho
               num_training_samples='images per class', num_classes='kanji classes', hidden_size='hidden size', num_steps='inner steps',
               num_steps_eval='inner steps (test)', step_size='inner step size', meta_lr='meta learning rate', batch_size='meta-batch size',
               num_epochs='epochs', num_batches='batches per epoch', val_tasks='validation tasks', device='device', data_seed='data seed',
-              random_seed='run seed', strategy='task strategy', cuda_graph='CUDA graph')
+              random_seed='run seed', strategy='task strategy', cuda_graph='CUDA graph', augment='drawings', image_folder='image folder')
 CHOICES = {'dataset': [({'kanji': 'KanjiVG (offline)', 'quickdraw': 'Quick Draw!'}.get(d, d), d) for d in DATASETS],
            'algorithm': [(ALGORITHM_NAMES.get(a, a), a) for a in LEARNERS], 'device': list(DEVICES),
-           'strategy': ['auto', *STRATEGIES], 'cuda_graph': list(GRAPH_MODES)}
+           'strategy': ['auto', *STRATEGIES], 'cuda_graph': list(GRAPH_MODES),
+           'augment': [({'off': 'as rendered', 'normalise': 'normalised by ink', 'random': 'normalised + random style'}[a], a) for a in AUGMENTS]}
 
 def control(name: str, value) -> W.Widget:
     "The widget that edits the `TrainConfig` field `name`: a list for fixed choices, else a number box; its tooltip is the field's comment."
     kw = dict(value=value, description=LABELS[name], tooltip=docments(TrainConfig)[name],
               style={'description_width': '140px'}, layout=W.Layout(width='310px'))
     if name in CHOICES: return W.Dropdown(options=CHOICES[name], **kw)
+    if isinstance(value, str): return W.Text(placeholder='with dataset folder: a folder of class subfolders', **kw)
     if isinstance(value, float): return W.FloatText(**kw)
     return W.BoundedIntText(min=0 if name in ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed') else 1, max=100_000, **kw)
 
@@ -60,6 +63,7 @@ def panel_problem(cfg: TrainConfig) -> str | None:
     "Why `cfg` cannot be trained (a message for the panel), or None if it can."
     try: check_config(cfg)
     except LtlError as e: return str(e)
+    if cfg.dataset == 'folder': return None if cfg.image_folder else 'the folder dataset needs an image folder: one subfolder of images per class'
     sizes = split_sizes(cfg.num_classes if cfg.dataset == 'kanji' else len(quickdraw_categories()))
     name, smallest = min(sizes.items(), key=lambda kv: kv[1])
     if cfg.num_ways > smallest: return f"{cfg.num_ways}-way needs {cfg.num_ways} classes in every split; the {name} split has {smallest}"
@@ -93,8 +97,8 @@ def task_predictions(learner, batch: dict, steps: int) -> tuple[torch.Tensor, to
     "Query predictions `[B, n]` of each task before and after `steps` inner steps."
     learner.eval()
     with torch.no_grad():
-        _, logits, _, before = getattr(learner, f'tasks_{learner.pick_strategy(batch)}')(batch, steps, True)
-    return before.argmax(-1), logits.argmax(-1)
+        before, after = (learner(batch, steps=n, first_order=True)['logits'] for n in (0, steps))
+    return before.argmax(-1), after.argmax(-1)
 
 # %% ../nbs/08_widgets.ipynb #e389d793
 def adaptation_gallery(run: str | Path, task: int = 0) -> tuple:
