@@ -13,7 +13,7 @@ from matplotlib.ticker import MaxNLocator
 from tqdm.auto import tqdm
 import learning_to_learn
 from .core import *
-from .sketches import SketchSet, kanji_sketches, split_classes
+from .sketches import SketchSet, kanji_sketches, split_classes, KANJI_VARIANTS
 from .quickdraw import quickdraw_sketches
 from .episodes import TaskSampler, task_bank, check_task
 from .model import ConvNet
@@ -30,7 +30,7 @@ __all__ = ['DATASETS', 'SPEED_SETTINGS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIV
            'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
-DATASETS = ('kanji', 'quickdraw')   # the datasets a run can use
+DATASETS = (*KANJI_VARIANTS, 'quickdraw')   # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw'
 
 @documented
 @dataclass
@@ -94,8 +94,8 @@ def check_config(cfg: TrainConfig):
 def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]:
     "The train/val/test class splits for `cfg`, checked against its task shape."
     folder = Path(cfg.folder)
-    if cfg.dataset == 'kanji':
-        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.random_seed, progress=progress, folder=folder/'kanji')
+    if cfg.dataset in KANJI_VARIANTS:
+        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.random_seed, jitter=KANJI_VARIANTS[cfg.dataset], progress=progress, folder=folder/'kanji')
     else:
         sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.random_seed, folder=folder/'quickdraw', progress=progress)
     splits = split_classes(sketches, seed=cfg.random_seed)
