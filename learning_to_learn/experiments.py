@@ -4,19 +4,25 @@
 
 # %% ../nbs/09_experiments.ipynb #ad3a9cd0
 from __future__ import annotations
-import time
-from dataclasses import asdict, replace
+import argparse, math, os, platform, subprocess, sys, threading, time
+from concurrent.futures import as_completed
+from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import torch
+import learning_to_learn
 from .core import *
-from .training import TrainConfig, LEARNERS, ALGORITHM_NAMES, meta_train, meta_test, read_config, open_run, test_bank
+from .training import (TrainConfig, LEARNERS, ALGORITHM_NAMES, meta_train, read_config, open_run, test_bank, load_splits,
+                                        load_learner, change_run, ci95, finite, writable_folder)
+from .episodes import TaskSampler, task_bank
 from .metalearners import evaluate
 from .distributed import device_pool
 
 # %% auto #0
-__all__ = ['REPORT', 'GRID', 'CPU_BUDGET', 'report_config', 'cell_name', 'run_cell', 'collect_cell', 'run_grid',
-           'adaptation_curve', 'grid_configs', 'comparison_configs', 'grid_table', 'plot_grid', 'comparison_table',
-           'plot_adaptation']
+__all__ = ['REPORT', 'GRID', 'TEST_TASKS', 'VAL_TASKS', 'SEEDS', 'NEVER', 'PLACE_SETTINGS', 'CPU_BUDGET', 'GRIDS',
+           'report_config', 'Patience', 'cell_name', 'cell_spec', 'check_spec', 'device_name', 'bank_fingerprint',
+           'train_cell', 'test_cell', 'run_cell', 'run_grid', 'validation_bank', 'adaptation_curve', 'grid_configs',
+           'comparison_configs', 'grid_table', 'plot_grid', 'comparison_table', 'plot_adaptation', 'paired_difference',
+           'named_grid', 'grid_parser', 'ltl_grid_cli', 'load_cells']
 
 # %% ../nbs/09_experiments.ipynb #e50e2396
 REPORT = {  # the original report's MAML accuracies (%) on Quick Draw!: {images per class: {(ways, shots): accuracy}}
@@ -33,54 +39,151 @@ def report_config(images: int, ways: int, shots: int, **changes) -> TrainConfig:
     return TrainConfig(**{**base, **changes})
 
 # %% ../nbs/09_experiments.ipynb #b9cdd686
+@documented
+@dataclass(frozen=True)
+class Patience:
+    "The stopping rule: stop when validation accuracy has not beaten its best by more than `min_delta` for `epochs` evaluations."
+    epochs: int = 5            # evaluations (epochs) without improvement before stopping
+    min_delta: float = 0.005   # a gain in validation accuracy must exceed this to count
+
+    def stop_epoch(self, val_accs: list) -> int | None:
+        "The epoch (1-based) at which the rule stops a run with these validation accuracies; None while it goes on."
+        best, since = -math.inf, 0
+        for epoch, acc in enumerate(val_accs, 1):
+            if acc > best + self.min_delta: best, since = acc, 0
+            else: since += 1
+            if since >= self.epochs: return epoch
+        return None
+
+TEST_TASKS = 1000      # test tasks per cell
+VAL_TASKS = 500        # validation bank of the converged grids
+SEEDS = dict(data='random_seed', run='random_seed')   # the TrainConfig fields seeding the data (classes, split, task banks) and the run (weights, task order)
+NEVER = Patience(epochs=10**9)   # a rule that never fires: a fixed number of epochs
+PLACE_SETTINGS = ('folder', 'output_folder', 'device', 'threads', 'strategy', 'cuda_graph')   # where and how fast a cell runs, not what it computes
+
+# %% ../nbs/09_experiments.ipynb #ec5dac0c
 def cell_name(cfg: TrainConfig) -> str:
-    "A folder name for a configuration: dataset, algorithm, images, ways, shots."
-    return f"{cfg.dataset}-{cfg.algorithm}-{cfg.num_training_samples}img-{cfg.num_ways}w{cfg.num_shots}s"
+    "A folder name for a configuration: dataset, algorithm, images, ways, shots, inner steps x step size, and the seed where it is not 0."
+    seed = getattr(cfg, SEEDS['run'])
+    return (f"{cfg.dataset}-{cfg.algorithm}-{cfg.num_training_samples}img-{cfg.num_ways}w{cfg.num_shots}s-{cfg.num_steps}x{cfg.step_size:g}"
+            + (f"-seed{seed}" if seed else ''))
 
-def run_cell(cfg: TrainConfig, test_batches: int = 20) -> dict:
-    "Train (or resume) and test one configuration in `cfg.output_folder`; return its record."
+def cell_spec(cfg: TrainConfig, patience: Patience, test_tasks: int) -> dict:
+    "What makes a cell's numbers: every setting but where it runs, the stopping rule and the number of test tasks."
+    return dict({k: v for k, v in asdict(cfg).items() if k not in PLACE_SETTINGS}, patience=asdict(patience), test_tasks=test_tasks)
+
+def check_spec(folder: Path, spec: dict):
+    "Record `spec` in a new cell folder, or check that an existing one was made with it."
+    path = folder/'spec.json'
+    if not path.exists(): return save_json(spec, path)
+    stored = load_json(path)
+    differs = sorted(k for k in spec.keys() | stored.keys() if spec.get(k) != stored.get(k))
+    require(not differs, f"{folder} holds a cell run with other settings ({', '.join(f'{k}: {stored.get(k)} there, {spec.get(k)} asked' for k in differs)}); "
+                         "use another grid folder, or delete that cell to rerun it")
+
+def device_name(device: torch.device) -> str:
+    "The GPU's name, or the CPU's architecture and core count."
+    return torch.cuda.get_device_name(device) if device.type == 'cuda' else f"CPU ({platform.machine()}, {os.cpu_count()} cores)"
+
+def bank_fingerprint(bank) -> str:
+    "A fingerprint of a task bank's exact tasks: the classes (by name) and samples of each."
+    names = bank.sampler.sketches.classes
+    return fingerprint([[names[c] for c in row] for row in bank.classes.tolist()], bank.samples.tolist())
+
+# %% ../nbs/09_experiments.ipynb #19118017
+def _timing(folder: Path) -> dict:
+    return load_json(folder/'timing.json') if (folder/'timing.json').exists() else dict(train_seconds=0.0, resumes=0)
+
+def train_cell(cfg: TrainConfig, patience: Patience = Patience()) -> Path:
+    "Train (or resume) one cell in `cfg.output_folder` until `patience` stops it or its epochs run out; return its run folder."
+    out, stop = Path(cfg.output_folder), threading.Event()
+    def converged(event, results=None, **_):
+        if event == 'epoch' and patience.stop_epoch([r['val_acc'] for r in results]) is not None: stop.set()
+    latest, timing, t0 = out/'latest', _timing(out), time.perf_counter()
+    if (latest/'checkpoint.th').exists():
+        run = latest.resolve()
+        curve = load_json(run/'model_results.json') if (run/'model_results.json').exists() else []
+        if patience.stop_epoch([r['val_acc'] for r in curve]) is not None or len(curve) >= cfg.num_epochs: return run
+        change_run(run, {k: getattr(cfg, k) for k in ('device', 'threads')})   # a cell may continue on another device
+        meta_train(resume=run, callbacks=(converged,), stop=stop, quiet=True)
+        timing['resumes'] += 1
+    else: run = meta_train(cfg, callbacks=(converged,), stop=stop, quiet=True)
+    save_json(dict(timing, train_seconds=timing['train_seconds'] + time.perf_counter() - t0), out/'timing.json')
+    return run
+
+def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test_tasks: int = TEST_TASKS) -> dict:
+    "Test a trained cell's best model on `test_tasks` fixed test tasks; return its record: configuration, rule, curve, results, where it ran."
+    t0 = time.perf_counter()
+    run_cfg, test_split, dev, learner = open_run(run, cfg.device)
+    bank = test_bank(run_cfg, test_split, dev, test_tasks)
+    out = evaluate(learner, bank, batch_size=run_cfg.batch_size, cuda_graph=run_cfg.cuda_graph)
+    acc, curve, timing = out['acc_after'], load_json(run/'model_results.json'), _timing(Path(cfg.output_folder))
+    val = [r['val_acc'] for r in curve]
+    return dict(asdict(run_cfg), first_order=run_cfg.first_order, patience=asdict(patience), data_seed=getattr(run_cfg, SEEDS['data']),
+                accuracies_after=acc.mean().item(), accuracies_after_ci95=ci95(acc), accuracies_before=finite(out['acc_before'].mean().item()),
+                chance=1/run_cfg.num_ways, num_tasks=len(bank), num_steps=run_cfg.num_steps_eval, test_tasks=bank_fingerprint(bank),
+                per_task_accuracy=[round(a, 4) for a in acc.tolist()], curve=curve, epochs=len(curve), stop_epoch=patience.stop_epoch(val),
+                best_epoch=1 + max(range(len(val)), key=val.__getitem__), train_seconds=timing['train_seconds'], resumes=timing['resumes'],
+                test_seconds=time.perf_counter() - t0, where=dict(device=device_name(dev), threads=torch.get_num_threads(), torch=torch.__version__,
+                version=learning_to_learn.__version__), step_sizes=load_json(run/'step_sizes.json') if (run/'step_sizes.json').exists() else None,
+                run=f"{Path(cfg.output_folder).name}/{run.name}")
+
+@documented
+def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_folder` is the cell's folder
+             patience: Patience = Patience(),   # the stopping rule
+             test_tasks: int = TEST_TASKS,      # fixed test tasks
+             results: str | Path | None = None, # also write the record here, as CELL_NAME.json
+            ) -> dict:
+    "Train (or resume) and test one cell, skipping what is done; save its record as `cell.json` (and into `results`) and return it."
     torch.set_num_threads(max(cfg.threads, 1))
-    out = Path(cfg.output_folder)
-    latest = out/'latest'
-    if (latest/'results.json').exists(): return collect_cell(latest)
-    resumed, t0 = (latest/'checkpoint.th').exists(), time.perf_counter()
-    run = meta_train(resume=latest.resolve(), quiet=True) if resumed else meta_train(cfg, quiet=True)
-    t1 = time.perf_counter()
-    meta_test(run, num_batches=test_batches, quiet=True)
-    save_json(dict(train_seconds=t1 - t0, test_seconds=time.perf_counter() - t1, resumed=resumed), run/'timing.json')
-    return collect_cell(run)
+    out = writable_folder(cfg.output_folder, 'grid cell folder', 'choose another grid folder')
+    check_spec(out, cell_spec(cfg, patience, test_tasks))
+    if (out/'cell.json').exists(): record = load_json(out/'cell.json')
+    else:
+        record = test_cell(cfg, train_cell(cfg, patience), patience, test_tasks)
+        save_json(record, out/'cell.json')
+    if results is not None: save_json(record, Path(results)/f'{cell_name(cfg)}.json')
+    return record
 
-def collect_cell(run: Path) -> dict:
-    "One row of the results table: the settings and test results of a finished run (`run`: relative to the grid folder)."
-    cfg, _ = read_config(run/'config.json')
-    timing = load_json(run/'timing.json') if (run/'timing.json').exists() else {}
-    return dict(asdict(cfg), first_order=cfg.first_order, **load_json(run/'results.json'), **timing, run=f"{Path(cfg.output_folder).name}/{run.resolve().name}")
-
-def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, test_batches: int = 20, progress: bool = True,
+# %% ../nbs/09_experiments.ipynb #22305623
+def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, patience: Patience = Patience(), test_tasks: int = TEST_TASKS,
+             results: str | Path | None = None, progress: bool = True,
              devices: list[str] | None = None) -> list[dict]: # GPU numbers: one worker per GPU instead of `workers` (see the distributed chapter)
-    "Run every configuration (skipping finished ones) in `workers` processes, or one per GPU of `devices`; return their records."
-    folder = Path(folder)
-    jobs = {}
+    "Run every cell (reading back finished ones) in `workers` processes, or one per GPU of `devices`; return their records in the order of `configs`."
+    folder, jobs = Path(folder), {}
     for c in configs:
         job = replace(c, output_folder=str(folder/cell_name(c)), threads=1)
         require(jobs.setdefault(job.output_folder, job) == job, f"two different configurations are both named {cell_name(c)}; change one")
-    costliest_first = sorted(jobs.values(), key=lambda j: -j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps))
+    costliest_first = sorted(jobs.values(), key=lambda j: -j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps)*j.batch_size)
+    done, failed = {}, []
     with device_pool(workers, devices) as pool:
-        futures = {j.output_folder: pool.submit(run_cell, j, test_batches) for j in costliest_first}
-        done = {}
-        for j in costliest_first:
-            done[j.output_folder] = futures[j.output_folder].result()
-            if progress: print(f"{cell_name(j):<40} {done[j.output_folder]['accuracies_after']:.1%} ± {done[j.output_folder]['accuracies_after_ci95']:.1%}", flush=True)
+        futures = {pool.submit(run_cell, j, patience, test_tasks, results): j for j in costliest_first}
+        for f in as_completed(futures):
+            j = futures[f]
+            try: done[j.output_folder] = r = f.result()
+            except Exception as e: failed.append(f"{cell_name(j)} ({type(e).__name__}: {e})"); continue
+            if progress: print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} {r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
+                               f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min on {r['where']['device']})", flush=True)
+    require(not failed, f"{len(failed)} of {len(jobs)} cells did not finish (the others are saved; run again to retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
 
 # %% ../nbs/09_experiments.ipynb #9c105295
-def adaptation_curve(run: str | Path, max_steps: int = 10, test_batches: int = 20) -> dict:
-    "Test accuracy (mean and 95% interval) after 0..`max_steps` inner steps, on the run's test tasks."
-    cfg, test_split, dev, learner = open_run(run)
-    bank = test_bank(cfg, test_split, dev, test_batches*cfg.batch_size)
+def validation_bank(cfg: TrainConfig, device: torch.device):
+    "A run's fixed validation tasks: the bank `meta_train` chose its best model on."
+    val = load_splits(cfg, progress=False)['val']
+    return task_bank(TaskSampler(val, cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks, seed=cfg.random_seed + 1)
+
+def adaptation_curve(run: str | Path, max_steps: int = 10, device: str | None = None) -> dict:
+    "Validation accuracy (mean and 95% interval) after 0..`max_steps` inner steps, on the run's validation bank."
+    cfg, record = read_config(Path(run)/'config.json')
+    dev = pick_device(device or cfg.device)
+    bank = validation_bank(cfg, dev)
+    require(record.get('splits', {}).get('val') == bank.sampler.sketches.fingerprint,
+            f"the validation classes built from {cfg.folder} differ from those of the run; use the same data folder and package version")
+    learner = load_learner(Path(run), cfg, dev)
     accs = [evaluate(learner, bank, steps=k, batch_size=cfg.batch_size)['acc_after'] for k in range(max_steps + 1)]
-    return dict(steps=list(range(max_steps + 1)), accuracy=[a.mean().item() for a in accs],
-                ci95=[1.96*a.std().item()/len(a)**0.5 for a in accs], trained_steps=cfg.num_steps, step_size=cfg.step_size)
+    return dict(steps=list(range(max_steps + 1)), accuracy=[a.mean().item() for a in accs], ci95=[ci95(a) for a in accs],
+                trained_steps=cfg.num_steps, step_size=cfg.step_size, tasks='validation', num_tasks=len(bank))
 
 # %% ../nbs/09_experiments.ipynb #8ad80c9e
 _CPU_DEFAULTS = ('num_classes', 'num_steps', 'num_steps_eval', 'step_size', 'meta_lr', 'batch_size')
@@ -91,62 +194,142 @@ def grid_configs(dataset: str = 'kanji', **budget) -> list[TrainConfig]:
     "The 12 configurations of the report's grid (20 and 100 images per class) with `budget` applied."
     return [report_config(images, ways, shots, dataset=dataset, **budget) for images in (100, 20) for ways, shots in GRID]
 
-def comparison_configs(**budget) -> list[TrainConfig]:
-    "MAML, first-order MAML, Meta-SGD and ProtoNet on 5-way 1-shot and 5-shot, 20 images per class, one budget."
-    return [report_config(20, 5, shots, algorithm=a, **budget) for shots in (1, 5) for a in LEARNERS]
+def comparison_configs(dataset: str = 'kanji', images: int = 20, **budget) -> list[TrainConfig]:
+    "MAML, first-order MAML, Meta-SGD and ProtoNet on 5-way 1-shot and 5-shot, `images` per class, one budget."
+    return [report_config(images, 5, shots, dataset=dataset, algorithm=a, **budget) for shots in (1, 5) for a in LEARNERS]
 
 # %% ../nbs/09_experiments.ipynb #1e02c110
 def _cell(rows: list[dict], images: int, ways: int, shots: int) -> dict | None:
-    return next((r for r in rows if (r['num_training_samples'], r['num_ways'], r['num_shots']) == (images, ways, shots)), None)
+    return next((r for r in rows if (r['num_training_samples'], r['num_ways'], r['num_shots'], r.get(SEEDS['run'], 0)) == (images, ways, shots, 0)), None)
 
 def grid_table(rows: list[dict]) -> str:
-    "A markdown table of accuracy ± 95% interval (%), one row per images-per-class setting."
+    "A markdown table of accuracy ± 95% interval (%), one row per images-per-class setting ; cells without a record say so."
     head = '| images per class | ' + ' | '.join(f'{w}w{s}s' for w, s in GRID) + ' |'
     lines = [head, '|' + '---|'*(len(GRID) + 1)]
-    for images in sorted({r['num_training_samples'] for r in rows}, reverse=True):
+    for images in (100, 20):
         cells = [_cell(rows, images, w, s) for w, s in GRID]
-        lines.append(f'| {images} | ' + ' | '.join(f"{c['accuracies_after']*100:.1f} ± {c['accuracies_after_ci95']*100:.1f}" if c else '' for c in cells) + ' |')
+        lines.append(f'| {images} | ' + ' | '.join(f"{c['accuracies_after']*100:.1f} ± {c['accuracies_after_ci95']*100:.1f}" if c else 'not run' for c in cells) + ' |')
     return '\n'.join(lines)
 
-def plot_grid(rows: list[dict], title: str = ''):
-    "Accuracy by shots, grouped by ways, one panel per images-per-class setting (the report's numbers beside Quick Draw! runs)."
-    settings = sorted({r['num_training_samples'] for r in rows}, reverse=True)
-    fig, axs = subplots(1, len(settings), figsize=(5*len(settings), 3.2), squeeze=False)
-    shots = sorted({s for _, s in GRID})
-    for ax, images in zip(axs[0], settings):
+def plot_grid(rows: list[dict], title: str = '', report: bool = False): # report: draw the report's Quick Draw! numbers beside ours
+    "Accuracy by shots, grouped by ways, one panel per images-per-class setting; cells not run are marked, never drawn."
+    fig, axs = subplots(1, 2, figsize=(10, 3.4), squeeze=False)
+    shots, other = sorted({s for _, s in GRID}), not rows or rows[0]['dataset'] != 'quickdraw'
+    for ax, images in zip(axs[0], (100, 20)):
         for i, ways in enumerate((5, 10)):
-            cells = [_cell(rows, images, ways, s) for s in shots]
+            cells, colour = [_cell(rows, images, ways, s) for s in shots], ('tab:blue', 'tab:orange')[i]
             x = [j + (i - 0.5)*0.38 for j in range(len(shots))]
-            ax.bar(x, [c['accuracies_after']*100 if c else 0 for c in cells], 0.18, yerr=[c['accuracies_after_ci95']*100 if c else 0 for c in cells],
-                   capsize=3, label=f'{ways}-way (ours)', color=('tab:blue', 'tab:orange')[i])
-            if rows[0]['dataset'] == 'quickdraw' and images in REPORT:
-                ax.bar([v + 0.19 for v in x], [REPORT[images][(ways, s)] for s in shots], 0.18, hatch='//', fill=False,
-                       edgecolor=('tab:blue', 'tab:orange')[i], label=f'{ways}-way (report)')
+            ax.bar([v for v, c in zip(x, cells) if c], [c['accuracies_after']*100 for c in cells if c], 0.18,
+                   yerr=[c['accuracies_after_ci95']*100 for c in cells if c], capsize=3, label=f'{ways}-way (ours)', color=colour)
+            for v, c in zip(x, cells):
+                if not c: ax.text(v, 2, 'not run', rotation=90, ha='center', va='bottom', fontsize=7, color=colour)
+            if report or not other:
+                ax.bar([v + 0.19 for v in x], [REPORT[images][(ways, s)] for s in shots], 0.18, hatch='//', fill=False, edgecolor=colour,
+                       label=f"{ways}-way (report{', Quick Draw!' if other else ''})")
         ax.set_xticks(range(len(shots)), [f'{s}-shot' for s in shots]); ax.set_ylim(0, 100); ax.set_ylabel('test accuracy (%)')
-        ax.set_title(f'{images} images per class', fontsize=10); ax.grid(axis='y', alpha=0.3); ax.legend(fontsize=8, loc='lower right')
+        ax.set_title(f'{images} images per class', fontsize=10); ax.grid(axis='y', alpha=0.3); ax.legend(fontsize=7, loc='lower right')
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
 
 # %% ../nbs/09_experiments.ipynb #a81f6bfc
 def comparison_table(rows: list[dict]) -> str:
-    "A markdown table: algorithm x task shape, accuracy ± 95% interval (%) and meta-training wall time."
+    "A markdown table: learner (algorithm, inner steps x step size) x task shape, accuracy ± 95% interval (%) and meta-training wall time."
     shapes = sorted({(r['num_ways'], r['num_shots']) for r in rows})
-    lines = ['| algorithm | ' + ' | '.join(f'{w}-way {s}-shot | train time' for w, s in shapes) + ' |', '|' + '---|'*(2*len(shapes) + 1)]
-    for a in dict.fromkeys(r['algorithm'] for r in rows):
+    lines = ['| learner | ' + ' | '.join(f'{w}-way {s}-shot | train time' for w, s in shapes) + ' |', '|' + '---|'*(2*len(shapes) + 1)]
+    for a, n, step in dict.fromkeys((r['algorithm'], r['num_steps'], r['step_size']) for r in rows):
         cells = []
         for w, s in shapes:
-            r = next(r for r in rows if (r['algorithm'], r['num_ways'], r['num_shots']) == (a, w, s))
-            cells += [f"{r['accuracies_after']*100:.1f} ± {r['accuracies_after_ci95']*100:.1f}", f"{r.get('train_seconds', float('nan'))/60:.1f} min"]
-        lines.append(f'| {ALGORITHM_NAMES.get(a, a)} | ' + ' | '.join(cells) + ' |')
+            r = next((r for r in rows if (r['algorithm'], r['num_steps'], r['step_size'], r['num_ways'], r['num_shots']) == (a, n, step, w, s)), None)
+            cells += [f"{r['accuracies_after']*100:.1f} ± {r['accuracies_after_ci95']*100:.1f}", f"{r.get('train_seconds', float('nan'))/60:.1f} min"] if r else ['not run', '']
+        lines.append(f"| {ALGORITHM_NAMES.get(a, a)}{'' if a == 'protonet' else f', {n} x {step:g}'} | " + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
 def plot_adaptation(curve: dict, title: str = ''):
-    "Test accuracy after 0..n inner steps, with its 95% interval; the dashed line marks the steps used in training."
+    "Accuracy after 0..n inner steps, with its 95% interval; the dashed line marks the steps used in training."
     fig, ax = subplots(figsize=(5, 3))
     acc, ci = [a*100 for a in curve['accuracy']], [c*100 for c in curve['ci95']]
     ax.plot(curve['steps'], acc, 'o-')
     ax.fill_between(curve['steps'], [a - c for a, c in zip(acc, ci)], [a + c for a, c in zip(acc, ci)], alpha=0.2)
     ax.axvline(curve['trained_steps'], color='gray', ls='--', label=f"trained with {curve['trained_steps']} step(s)")
-    ax.set_xlabel(f"inner steps of {curve['step_size']} at test time"); ax.set_ylabel('test accuracy (%)'); ax.grid(alpha=0.3); ax.legend(fontsize=8)
+    ax.set_xlabel(f"inner steps of {curve['step_size']}"); ax.set_ylabel(f"{curve.get('tasks', 'test')} accuracy (%)"); ax.grid(alpha=0.3); ax.legend(fontsize=8)
     ax.set_title(title, fontsize=10); fig.tight_layout()
     return fig
+
+# %% ../nbs/09_experiments.ipynb #dbc6777b
+def paired_difference(a: dict, b: dict) -> dict:
+    "Mean per-task accuracy difference `a - b` of two cell records tested on the same tasks, with its 95% interval."
+    require(a.get('test_tasks') is not None and a.get('test_tasks') == b.get('test_tasks'),
+            f"{a.get('run')} and {b.get('run')} were not tested on the same tasks (another data seed, task shape or number of test tasks); a paired difference needs the same tasks")
+    d = torch.tensor(a['per_task_accuracy'], dtype=torch.float64) - torch.tensor(b['per_task_accuracy'], dtype=torch.float64)
+    return dict(difference=d.mean().item(), ci95=ci95(d), num_tasks=len(d))
+
+# %% ../nbs/09_experiments.ipynb #d7c98732
+GRIDS = ('kanji', 'kanji-hard', 'algorithms', 'quick')
+
+def named_grid(name: str, **settings) -> list[TrainConfig]:
+    "The cells of a named grid (see above), with `settings` (e.g. `folder`, `device`) applied to each."
+    require(name in GRIDS, f"unknown grid {name!r}; use one of {', '.join(GRIDS)}")
+    if name == 'quick':
+        budget = {**CPU_BUDGET, **settings}
+        return grid_configs(**budget) + comparison_configs(**budget)
+    settings = dict(dict(val_tasks=VAL_TASKS), **settings)
+    if name == 'algorithms':
+        main_job = dict(num_steps=1, step_size=0.4, num_steps_eval=3)
+        return comparison_configs('kanji-hard', 100, **settings) + [report_config(100, 5, s, dataset='kanji-hard', **main_job, **settings) for s in (1, 5)]
+    cells = grid_configs(name, **settings)
+    return cells + [replace(cells[0], **{SEEDS['run']: seed}) for seed in (1, 2)]
+
+# %% ../nbs/09_experiments.ipynb #02b90349
+def _setting(text: str) -> tuple[str, object]:
+    name, sep, value = text.partition('=')
+    types = {k: type(v) for k, v in asdict(TrainConfig()).items()}
+    require(sep and name in types, f"--set takes NAME=VALUE with a TrainConfig setting as NAME, got {text!r}")
+    try: return name, types[name](value)
+    except ValueError: raise LtlError(f"--set {name} needs a {types[name].__name__}, got {value!r}") from None
+
+def grid_parser() -> argparse.ArgumentParser:
+    "The argument parser of `python -m learning_to_learn.experiments`."
+    p = argparse.ArgumentParser(prog='python -m learning_to_learn.experiments', description='Run a named grid of meta-learning cells to convergence, resumably.')
+    p.add_argument('grid', choices=GRIDS, help='which grid (see the experiments chapter)')
+    p.add_argument('--folder', default='experiments', help='cells go in FOLDER/GRID, data in FOLDER/data (default: experiments)')
+    p.add_argument('--results', default=None, help="each finished cell's record is written here as it finishes (default: FOLDER/GRID/results)")
+    p.add_argument('--workers', type=int, default=2, help='worker processes of one thread each, on a CPU (default: 2)')
+    p.add_argument('--device', choices=('cpu', 'cuda'), default='cpu', help='cpu, or cuda: one worker per visible GPU (default: cpu)')
+    p.add_argument('--patience', type=int, default=Patience.epochs, help=f'epochs without improvement before a cell stops (default: {Patience.epochs})')
+    p.add_argument('--min-delta', type=float, default=Patience.min_delta, help=f'the gain in validation accuracy that counts as improvement (default: {Patience.min_delta})')
+    p.add_argument('--test-tasks', type=int, default=TEST_TASKS, help=f'test tasks per cell (default: {TEST_TASKS})')
+    p.add_argument('--only', default=None, metavar='TEXT', help='run only the cells whose names contain TEXT')
+    p.add_argument('--set', action='append', default=[], metavar='NAME=VALUE', help='change a setting of every cell (repeatable)')
+    p.add_argument('--background', action='store_true', help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
+    return p
+
+@cli_errors
+def ltl_grid_cli(argv: list[str] | None = None):
+    "Run a named grid, or start it in the background with a log."
+    argv = sys.argv[1:] if argv is None else argv
+    a = grid_parser().parse_args(argv)
+    require(a.workers >= 1 and a.test_tasks >= 2 and a.patience >= 1, "--workers and --patience must be at least 1, --test-tasks at least 2")
+    folder = writable_folder(a.folder, 'grid folder', 'choose another with --folder')
+    if a.background:
+        log = folder/f'{a.grid}.log'
+        with open(log, 'a', encoding='utf-8') as f:
+            proc = subprocess.Popen([sys.executable, '-m', 'learning_to_learn.experiments', *[x for x in argv if x != '--background']], stdout=f,
+                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, env=dict(os.environ, OMP_NUM_THREADS='1'))
+        print(f"grid {a.grid} started in the background as process group {proc.pid}; log: {log}\nstop it with: kill -- -{proc.pid}   (the same command continues it)")
+        return proc
+    settings = dict(map(_setting, a.set), folder=str(folder/'data'), device=a.device)
+    cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or a.only in cell_name(c)}.values())
+    require(cells, f"no cell of grid {a.grid} has {a.only!r} in its name")
+    devices = [str(i) for i in range(torch.cuda.device_count())] if a.device == 'cuda' else None
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid}: {len(cells)} cells, {len(devices) if devices else a.workers} workers, {' '.join(argv)}", flush=True)
+    rows = run_grid(cells, folder/a.grid, a.workers, Patience(a.patience, a.min_delta), a.test_tasks, a.results or folder/a.grid/'results', devices=devices)
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid} finished: {len(rows)} cells", flush=True)
+
+# %% ../nbs/09_experiments.ipynb #d5620062
+#| eval: false
+if __name__ == '__main__': ltl_grid_cli()
+
+# %% ../nbs/09_experiments.ipynb #6d4a1a31
+def load_cells(folder: str | Path) -> list[dict]:
+    "The cell records (`*.json`) in a results folder, by name; none if it does not exist."
+    return [load_json(p) for p in sorted(Path(folder).glob('*.json'))]
