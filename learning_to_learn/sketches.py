@@ -352,11 +352,6 @@ def kanji_sketches(n_classes: int | None = None, # how many classes (None: all e
     save_sketches(sketches, path)
     return sketches
 
-# %% ../nbs/01_sketches.ipynb #98188b5f
-KANJI_VARIANTS = {'kanji': Jitter(),   # the jitter of each named variant of the KanjiVG sketches
-                  'kanji-hard': Jitter(rotation=20, scale=0.2, aspect=0.2, shear=0.3, translation=0.1, stroke_shift=5.0,
-                                       stroke_rotation=12.0, control_noise=3.0, warp=6.0, width=(0.8, 3.0), drop=0.15)}
-
 # %% ../nbs/01_sketches.ipynb #cc77c96c
 def class_label(name: str) -> str:
     "A plot-friendly label: the name itself if it is ASCII, else its code points."
@@ -373,6 +368,11 @@ def show_sketches(s: SketchSet, n_classes: int = 6, n_samples: int = 10, title: 
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/01_sketches.ipynb #98188b5f
+KANJI_VARIANTS = {'kanji': Jitter(),   # the jitter of each named variant of the KanjiVG sketches
+                  'kanji-hard': Jitter(rotation=20, scale=0.2, aspect=0.2, shear=0.3, translation=0.1, stroke_shift=5.0,
+                                       stroke_rotation=12.0, control_noise=3.0, warp=6.0, width=(0.8, 3.0), drop=0.15)}
 
 # %% ../nbs/01_sketches.ipynb #a60c1357
 SPLITS = ('train', 'val', 'test')
