@@ -75,7 +75,9 @@ def cell_spec(cfg: TrainConfig, patience: Patience, test_tasks: int) -> dict:
 def check_spec(folder: Path, spec: dict):
     "Record `spec` in a new cell folder, or check that an existing one was made with it."
     path = folder/'spec.json'
-    if not path.exists(): return save_json(spec, path)
+    if not path.exists():
+        require(not folder.exists() or not any(folder.iterdir()), f"{folder} holds files but no spec.json (an older runner's cell?); use another grid folder, or delete it to rerun")
+        return save_json(spec, path)
     stored = load_json(path)
     differs = sorted(k for k in spec.keys() | stored.keys() if spec.get(k) != stored.get(k))
     require(not differs, f"{folder} holds a cell run with other settings ({', '.join(f'{k}: {stored.get(k)} there, {spec.get(k)} asked' for k in differs)}); "
