@@ -311,6 +311,7 @@ def ltl_grid_cli(argv: list[str] | None = None):
     argv = sys.argv[1:] if argv is None else argv
     a = grid_parser().parse_args(argv)
     require(a.workers >= 1 and a.test_tasks >= 2 and a.patience >= 1, "--workers and --patience must be at least 1, --test-tasks at least 2")
+    pick_device(a.device)   # a clear error now rather than one per cell
     folder = writable_folder(a.folder, 'grid folder', 'choose another with --folder')
     if a.background:
         log = folder/f'{a.grid}.log'
