@@ -122,7 +122,7 @@ def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test
     val = [r['val_acc'] for r in curve]
     return dict(asdict(run_cfg), first_order=run_cfg.first_order, patience=asdict(patience), data_seed=getattr(run_cfg, SEEDS['data']),
                 accuracies_after=acc.mean().item(), accuracies_after_ci95=ci95(acc), accuracies_before=finite(out['acc_before'].mean().item()),
-                chance=1/run_cfg.num_ways, num_tasks=len(bank), num_steps=run_cfg.num_steps_eval, test_tasks=bank_fingerprint(bank),
+                chance=1/run_cfg.num_ways, num_tasks=len(bank), test_tasks=bank_fingerprint(bank),
                 per_task_accuracy=[round(a, 4) for a in acc.tolist()], curve=curve, epochs=len(curve), stop_epoch=patience.stop_epoch(val),
                 best_epoch=1 + max(range(len(val)), key=val.__getitem__), train_seconds=timing['train_seconds'], resumes=timing['resumes'],
                 test_seconds=time.perf_counter() - t0, where=dict(device=device_name(dev), threads=torch.get_num_threads(), torch=torch.__version__,
@@ -234,15 +234,15 @@ def plot_grid(rows: list[dict], title: str = '', report: bool = False): # report
 
 # %% ../nbs/09_experiments.ipynb #a81f6bfc
 def comparison_table(rows: list[dict]) -> str:
-    "A markdown table: learner (algorithm, inner steps x step size) x task shape, accuracy ± 95% interval (%) and meta-training wall time."
+    "A markdown table: learner (algorithm and inner step size) x task shape, accuracy ± 95% interval (%) and meta-training wall time."
     shapes = sorted({(r['num_ways'], r['num_shots']) for r in rows})
     lines = ['| learner | ' + ' | '.join(f'{w}-way {s}-shot | train time' for w, s in shapes) + ' |', '|' + '---|'*(2*len(shapes) + 1)]
-    for a, n, step in dict.fromkeys((r['algorithm'], r['num_steps'], r['step_size']) for r in rows):
+    for a, step in dict.fromkeys((r['algorithm'], r['step_size']) for r in rows):
         cells = []
         for w, s in shapes:
-            r = next((r for r in rows if (r['algorithm'], r['num_steps'], r['step_size'], r['num_ways'], r['num_shots']) == (a, n, step, w, s)), None)
+            r = next((r for r in rows if (r['algorithm'], r['step_size'], r['num_ways'], r['num_shots']) == (a, step, w, s)), None)
             cells += [f"{r['accuracies_after']*100:.1f} ± {r['accuracies_after_ci95']*100:.1f}", f"{r.get('train_seconds', float('nan'))/60:.1f} min"] if r else ['not run', '']
-        lines.append(f"| {ALGORITHM_NAMES.get(a, a)}{'' if a == 'protonet' else f', {n} x {step:g}'} | " + ' | '.join(cells) + ' |')
+        lines.append(f"| {ALGORITHM_NAMES.get(a, a)}{'' if a == 'protonet' else f', step {step:g}'} | " + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
 def plot_adaptation(curve: dict, title: str = ''):
@@ -311,6 +311,7 @@ def ltl_grid_cli(argv: list[str] | None = None):
     a = grid_parser().parse_args(argv)
     require(a.workers >= 1 and a.test_tasks >= 2 and a.patience >= 1, "--workers and --patience must be at least 1, --test-tasks at least 2")
     pick_device(a.device)   # a clear error now rather than one per cell
+    changes = dict(map(_setting, a.set))
     folder = writable_folder(a.folder, 'grid folder', 'choose another with --folder')
     if a.background:
         log = folder/f'{a.grid}.log'
@@ -319,7 +320,7 @@ def ltl_grid_cli(argv: list[str] | None = None):
                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, env=dict(os.environ, OMP_NUM_THREADS='1'))
         print(f"grid {a.grid} started in the background as process group {proc.pid}; log: {log}\nstop it with: kill -- -{proc.pid}   (the same command continues it)")
         return proc
-    settings = dict(map(_setting, a.set), folder=str(folder/'data'), device=a.device)
+    settings = dict(changes, folder=str(folder/'data'), device=a.device)
     cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or a.only in cell_name(c)}.values())
     require(cells, f"no cell of grid {a.grid} has {a.only!r} in its name")
     devices = [str(i) for i in range(torch.cuda.device_count())] if a.device == 'cuda' else None
