@@ -5,8 +5,6 @@
 # %% ../nbs/12_robustness.ipynb #58a6a8df
 from __future__ import annotations
 from pathlib import Path
-import torch
-from .core import *
 from .augment import SHIFTS
 from .metalearners import evaluate
 from .training import open_run, test_bank, ci95

@@ -13,11 +13,12 @@ from tqdm.auto import tqdm
 from .core import *
 
 # %% auto #0
-__all__ = ['PARSER_VERSION', 'CANVAS', 'SIZE', 'SUPERSAMPLE', 'CURVE_POINTS', 'RENDER_VERSION', 'SPLITS', 'kanjivg_folder',
-           'is_sketch_class', 'kanjivg_files', 'parse_stroke', 'read_strokes', 'load_strokes', 'Jitter', 'Glyph',
-           'jitter_points', 'render_sketch', 'SketchSet', 'save_sketches', 'load_sketches', 'kanji_classes',
-           'render_class', 'kanji_sketches', 'class_label', 'show_sketches', 'split_sizes', 'split_classes',
-           'pixel_nn_accuracy', 'ltl_sketches_cli']
+__all__ = ['PARSER_VERSION', 'CANVAS', 'SIZE', 'SUPERSAMPLE', 'CURVE_POINTS', 'TRACE_POINTS', 'LOOKALIKE_DISTANCE',
+           'LOOKALIKE_VERSION', 'RENDER_VERSION', 'KANJI_VARIANTS', 'SPLITS', 'kanjivg_folder', 'is_sketch_class',
+           'kanjivg_files', 'parse_stroke', 'read_strokes', 'load_strokes', 'Jitter', 'Glyph', 'jitter_points',
+           'render_sketch', 'SketchSet', 'save_sketches', 'load_sketches', 'is_small_kana', 'stroke_trace',
+           'stroke_distance', 'lookalikes', 'without_lookalikes', 'kanji_classes', 'render_class', 'kanji_sketches',
+           'class_label', 'show_sketches', 'split_sizes', 'split_classes', 'pixel_nn_accuracy', 'ltl_sketches_cli']
 
 # %% ../nbs/01_sketches.ipynb #a39f4e68
 def kanjivg_folder() -> Path:
@@ -131,6 +132,7 @@ class Jitter:
     control_noise: float = 1.5     # noise on every Bézier control point, std in canvas units
     warp: float = 3.0              # amplitude of a smooth sinusoidal warp, std in canvas units
     width: tuple = (1.0, 2.0)      # stroke width range, in pixels of the 28x28 image
+    drop: float = 0.0              # probability that a stroke is left out (one is always kept)
 
     @classmethod
     def none(cls) -> 'Jitter':
@@ -192,7 +194,12 @@ def render_sketch(g: Glyph, rng: np.random.Generator, j: Jitter = Jitter()) -> n
     width = rng.uniform(*j.width)*SUPERSAMPLE
     img = Image.new('L', (SUPERSAMPLE*SIZE, SUPERSAMPLE*SIZE), 0)
     draw, r = ImageDraw.Draw(img), width/2
-    for first, last in g.spans:
+    spans = g.spans
+    if j.drop:   # drawn only when asked for, so that the default drawings are those of earlier versions
+        keep = rng.random(len(spans)) >= j.drop
+        keep[rng.integers(len(spans))] = True
+        spans = [s for s, k in zip(spans, keep) if k]
+    for first, last in spans:
         xy = np.concatenate([curves[first:last].reshape(-1, 2), p[g.segments[last - 1, 3]][None]])
         draw.line(xy.ravel().tolist(), fill=255, width=round(width))
         for x, y in (xy[0], xy[-1]): draw.ellipse([x - r, y - r, x + r, y + r], fill=255)
@@ -242,12 +249,80 @@ def load_sketches(path: str | Path) -> SketchSet:
     except LtlError: raise
     except Exception as e: raise LtlError(f"{path} is not a readable sketch set ({type(e).__name__}: {e}); delete it to rebuild") from None
 
+# %% ../nbs/01_sketches.ipynb #594a3c8c
+def is_small_kana(ch: str) -> bool:
+    "Whether `ch` is a small kana (ぁ, ッ, ヵ, ...): the drawing of its full-size letter, only smaller."
+    return unicodedata.name(ch, '').startswith(('HIRAGANA LETTER SMALL', 'KATAKANA LETTER SMALL'))
+
+# %% ../nbs/01_sketches.ipynb #754fdb2f
+TRACE_POINTS = 16          # points traced along each stroke when comparing characters
+LOOKALIKE_DISTANCE = 0.12  # characters closer than this (`stroke_distance`, fraction of the ink box) are look-alikes
+LOOKALIKE_VERSION = 1      # bump when the measure changes, to rebuild the cache
+
+def stroke_trace(strokes: list[np.ndarray], n: int = TRACE_POINTS) -> np.ndarray:
+    "`[strokes, n, 2]` points evenly spaced along each stroke, in the character's ink box scaled to largest side 1 and centred."
+    g = Glyph.from_strokes(strokes)
+    lo, hi = g.points.min(0), g.points.max(0)
+    p = (g.points - (lo + hi)/2)/max((hi - lo).max(), 1e-6)
+    curves, out = _BERNSTEIN @ p[g.segments], []
+    for first, last in g.spans:
+        xy = np.concatenate([curves[first:last].reshape(-1, 2), p[g.segments[last - 1, 3]][None]])
+        along = np.r_[0, np.cumsum(np.linalg.norm(np.diff(xy, axis=0), axis=1))]
+        t = np.linspace(0, along[-1], n)
+        out.append(np.stack([np.interp(t, along, xy[:, 0]), np.interp(t, along, xy[:, 1])], 1))
+    return np.stack(out)
+
+def stroke_distance(a: np.ndarray, b: np.ndarray) -> float:
+    "How differently two traced characters are drawn: the worst stroke's RMS distance (inf for different stroke counts)."
+    if a.shape != b.shape: return float('inf')
+    return float(np.sqrt(((a - b)**2).sum(-1).mean(-1).max()))
+
+# %% ../nbs/01_sketches.ipynb #f0c550de
+def _lookalikes(strokes: dict[str, list], within: float) -> dict:
+    traces = {ch: stroke_trace(s) for ch, s in strokes.items()}
+    chars = list(traces)
+    count = np.array([len(traces[c]) for c in chars])
+    nearest, pairs = {}, []
+    for k in np.unique(count):
+        idx = np.flatnonzero(count == k)
+        x = np.stack([traces[chars[i]] for i in idx]).reshape(len(idx), k, -1)
+        sq = (x**2).sum(-1)
+        d = np.sqrt(np.maximum(sq[:, None] + sq[None] - 2*np.einsum('akd,bkd->abk', x, x), 0).max(-1)/TRACE_POINTS)
+        np.fill_diagonal(d, np.inf)
+        for a, i in enumerate(idx):
+            if len(idx) > 1: nearest[chars[i]] = [chars[idx[d[a].argmin()]], float(d[a].min())]
+        pairs += [[chars[idx[a]], chars[idx[b]], float(d[a, b])] for a, b in zip(*np.nonzero(np.triu(d < within, 1)))]
+    return dict(nearest=nearest, pairs=pairs)
+
+def lookalikes(strokes: dict[str, list], within: float = 0.2) -> dict:
+    "`{'nearest': {char: [nearest other char, distance]}, 'pairs': [[a, b, distance], ...]}` for every pair closer than `within`, from the cache when it is valid."
+    chars = [ch for ch in strokes if not is_small_kana(ch)]
+    key = fingerprint(importlib.metadata.version('kanjivg'), PARSER_VERSION, LOOKALIKE_VERSION, TRACE_POINTS, within, chars)
+    path = cache_dir()/'kanji'/f'lookalikes-{key}.json'
+    if path.exists():
+        try: return load_json(path)
+        except LtlError as e: print(f"warning: rebuilding the look-alike cache ({e})", file=sys.stderr)
+    found = _lookalikes({ch: strokes[ch] for ch in chars}, within)
+    save_json(found, path)
+    return found
+
+def without_lookalikes(chars: list[str], pairs: list, threshold: float = LOOKALIKE_DISTANCE) -> list[str]:
+    "`chars` without look-alikes: a character is kept unless a character kept before it (in `chars`' order) is within `threshold`."
+    near = {}
+    for a, b, d in pairs:
+        if d < threshold: near.setdefault(a, set()).add(b); near.setdefault(b, set()).add(a)
+    kept = set()
+    for ch in chars:
+        if not near.get(ch, set()) & kept: kept.add(ch)
+    return [ch for ch in chars if ch in kept]
+
 # %% ../nbs/01_sketches.ipynb #636c8736
 RENDER_VERSION = 1
 
 def kanji_classes(strokes: dict[str, list], max_strokes: int | None = 20) -> list[str]:
-    "The characters of `strokes` with at most `max_strokes` strokes (None: any number), in code point order."
-    return [ch for ch, s in strokes.items() if max_strokes is None or len(s) <= max_strokes]
+    "The characters of `strokes` with at most `max_strokes` strokes (None: any number), without small kana and with one character of each look-alike group, in code point order."
+    chars = without_lookalikes([ch for ch in strokes if not is_small_kana(ch)], lookalikes(strokes)['pairs'])
+    return [ch for ch in chars if max_strokes is None or len(strokes[ch]) <= max_strokes]
 
 def render_class(strokes: list[np.ndarray], n_samples: int, seed: int, key: int, jitter: Jitter = Jitter()) -> np.ndarray:
     "`n_samples` drawings `[n, 28, 28]` of one class, from the generator seeded by `(seed, key)`."
@@ -301,6 +376,11 @@ def show_sketches(s: SketchSet, n_classes: int = 6, n_samples: int = 10, title: 
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/01_sketches.ipynb #98188b5f
+KANJI_VARIANTS = {'kanji': Jitter(),   # the jitter of each named variant of the KanjiVG sketches
+                  'kanji-hard': Jitter(rotation=20, scale=0.2, aspect=0.2, shear=0.3, translation=0.1, stroke_shift=5.0,
+                                       stroke_rotation=12.0, control_noise=3.0, warp=6.0, width=(0.8, 3.0), drop=0.15)}
 
 # %% ../nbs/01_sketches.ipynb #a60c1357
 SPLITS = ('train', 'val', 'test')

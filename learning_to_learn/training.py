@@ -13,7 +13,7 @@ from matplotlib.ticker import MaxNLocator
 from tqdm.auto import tqdm
 import learning_to_learn
 from .core import *
-from .sketches import SketchSet, kanji_sketches, split_classes
+from .sketches import SketchSet, kanji_sketches, split_classes, KANJI_VARIANTS
 from .quickdraw import quickdraw_sketches
 from .augment import AUGMENTS, normalises, augment_batch
 from .images import folder_sketches, check_folder
@@ -33,14 +33,14 @@ __all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS
            'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
-DATASETS = ('kanji', 'quickdraw', 'folder')   # the datasets a run can use
+DATASETS = (*KANJI_VARIANTS, 'quickdraw', 'folder')   # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
 
 @documented
 @dataclass
 class TrainConfig:
     "Every setting of a meta-training run."
     folder: str = 'data'               # where datasets are cached or downloaded
-    dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG), 'quickdraw', or 'folder' (your own images: --image-folder)
+    dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG), 'kanji-hard' (more distorted), 'quickdraw', or 'folder' (your own images: --image-folder)
     num_classes: int = 1000            # kanji classes to render (Quick Draw! always has 345)
     num_training_samples: int = 20     # images per class (the report used 20 or 100)
     data_seed: int = 0                 # seeds the data: which classes, their renders, the class split, the validation and test tasks
@@ -100,8 +100,8 @@ def check_config(cfg: TrainConfig):
 def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]:
     "The train/val/test class splits for `cfg`, made from its data seed and checked against its task shape."
     folder = Path(cfg.folder)
-    if cfg.dataset == 'kanji':
-        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed, progress=progress, folder=folder/'kanji')
+    if cfg.dataset in KANJI_VARIANTS:
+        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed, jitter=KANJI_VARIANTS[cfg.dataset], progress=progress, folder=folder/'kanji')
     elif cfg.dataset == 'folder':
         sketches = folder_sketches(cfg.image_folder, folder/'images', progress=progress)
         check_folder(sketches, cfg.num_ways, cfg.num_shots, cfg.queries)
