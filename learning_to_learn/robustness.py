@@ -5,12 +5,13 @@
 # %% ../nbs/12_robustness.ipynb #58a6a8df
 from __future__ import annotations
 from pathlib import Path
+import torch
 from .augment import SHIFTS
 from .metalearners import evaluate
 from .training import open_run, test_bank, ci95
 
 # %% auto #0
-__all__ = ['ShiftedBank', 'robustness', 'robustness_summary', 'robustness_table']
+__all__ = ['ShiftedBank', 'robustness', 'robustness_summary', 'robustness_table', 'pixel_nn_accuracies']
 
 # %% ../nbs/12_robustness.ipynb #919e4eb8
 class ShiftedBank:
@@ -46,3 +47,14 @@ def robustness_table(results: dict  # {model name: robustness_summary(...)}
     head = '| drawings | ' + ' | '.join(f'{m} | points lost' for m in models) + ' |\n|---|' + '---|---|'*len(models) + '\n'
     def cell(r): return f"{r['acc']:.1%} ± {r['ci']:.1%} | " + ('' if r['loss'] == 0 else f"{100*r['loss']:.1f} ± {100*r['loss_ci']:.1f}")
     return head + '\n'.join(f'| {name} | ' + ' | '.join(cell(results[m][name]) for m in models) + ' |' for name in results[models[0]])
+
+# %% ../nbs/12_robustness.ipynb #62aaac97
+def pixel_nn_accuracies(bank  # a task bank (or anything with `batches(batch_size)`)
+                       ) -> torch.Tensor:
+    "Per-task accuracy of 1-nearest-neighbour on raw pixels over the bank's tasks: each query gets the label of the closest support drawing."
+    accs = []
+    for batch in bank.batches(100):
+        (xs, ys), (xq, yq) = batch['train'], batch['test']
+        nearest = torch.cdist(xq.flatten(2), xs.flatten(2)).argmin(-1)
+        accs.append((ys.gather(1, nearest) == yq).float().mean(-1))
+    return torch.cat(accs).cpu()

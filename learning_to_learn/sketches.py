@@ -14,11 +14,12 @@ from .core import *
 
 # %% auto #0
 __all__ = ['PARSER_VERSION', 'CANVAS', 'SIZE', 'SUPERSAMPLE', 'CURVE_POINTS', 'TRACE_POINTS', 'LOOKALIKE_DISTANCE',
-           'LOOKALIKE_VERSION', 'RENDER_VERSION', 'KANJI_VARIANTS', 'SPLITS', 'kanjivg_folder', 'is_sketch_class',
-           'kanjivg_files', 'parse_stroke', 'read_strokes', 'load_strokes', 'Jitter', 'Glyph', 'jitter_points',
-           'render_sketch', 'SketchSet', 'save_sketches', 'load_sketches', 'is_small_kana', 'stroke_trace',
-           'stroke_distance', 'lookalikes', 'without_lookalikes', 'kanji_classes', 'render_class', 'kanji_sketches',
-           'class_label', 'show_sketches', 'split_sizes', 'split_classes', 'pixel_nn_accuracy', 'ltl_sketches_cli']
+           'LOOKALIKE_VERSION', 'RENDER_VERSION', 'SCRIPTS', 'KANJI_VARIANTS', 'SPLITS', 'kanjivg_folder',
+           'is_sketch_class', 'kanjivg_files', 'parse_stroke', 'read_strokes', 'load_strokes', 'Jitter', 'Glyph',
+           'jitter_points', 'render_sketch', 'SketchSet', 'save_sketches', 'load_sketches', 'is_small_kana',
+           'stroke_trace', 'stroke_distance', 'lookalikes', 'without_lookalikes', 'kanji_classes', 'render_class',
+           'in_script', 'kanji_sketches', 'class_label', 'show_sketches', 'split_sizes', 'split_classes',
+           'pixel_nn_accuracy', 'ltl_sketches_cli']
 
 # %% ../nbs/01_sketches.ipynb #a39f4e68
 def kanjivg_folder() -> Path:
@@ -330,6 +331,14 @@ def render_class(strokes: list[np.ndarray], n_samples: int, seed: int, key: int,
     return np.stack([render_sketch(g, rng, jitter) for _ in range(n_samples)])
 
 # %% ../nbs/01_sketches.ipynb #b7a69cb0
+SCRIPTS = ('all', 'kanji', 'kana')   # which characters a set draws its classes from: any, the CJK ideographs only, or hiragana and katakana only
+
+def in_script(ch: str, script: str) -> bool:
+    "Whether character `ch` belongs to `script` (one of `SCRIPTS`)."
+    require(script in SCRIPTS, f"unknown script {script!r}; use {', '.join(SCRIPTS)}")
+    kana = unicodedata.name(ch, '').startswith(('HIRAGANA', 'KATAKANA'))
+    return script == 'all' or kana == (script == 'kana')
+
 @documented
 def kanji_sketches(n_classes: int | None = None, # how many classes (None: all eligible)
                    n_samples: int = 20,          # drawings per class
@@ -338,16 +347,17 @@ def kanji_sketches(n_classes: int | None = None, # how many classes (None: all e
                    jitter: Jitter = Jitter(),    # how much drawings vary
                    progress: bool = True,        # show a progress bar while rendering
                    folder: str | Path | None = None, # where to cache the rendered set (None: the cache folder)
+                   script: str = 'all',          # draw the classes from 'all' characters, 'kanji' only or 'kana' only
                   ) -> SketchSet:
     "Render (or load from the cache) a set of hand-drawn-looking KanjiVG sketches."
     require(n_samples >= 1, f"n_samples must be at least 1, got {n_samples}")
     strokes = load_strokes(progress)
-    eligible = kanji_classes(strokes, max_strokes)
+    eligible = [ch for ch in kanji_classes(strokes, max_strokes) if in_script(ch, script)]
     if n_classes is not None:
         require(1 <= n_classes <= len(eligible), f"n_classes must be between 1 and {len(eligible)} (KanjiVG characters with at most {max_strokes} strokes), got {n_classes}")
         eligible = [eligible[i] for i in sorted(np.random.default_rng(seed).choice(len(eligible), n_classes, replace=False))]
     settings = dict(source='kanji', kanjivg=importlib.metadata.version('kanjivg'), renderer=RENDER_VERSION,
-                    seed=seed, n_samples=n_samples, max_strokes=max_strokes, jitter=asdict(jitter))
+                    seed=seed, n_samples=n_samples, max_strokes=max_strokes, jitter=asdict(jitter), **({'script': script} if script != 'all' else {}))
     path = Path(folder or cache_dir()/'kanji')/f'sketches-{fingerprint(settings, eligible)}.npz'
     if path.exists():
         try:

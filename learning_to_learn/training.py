@@ -13,7 +13,7 @@ from matplotlib.ticker import MaxNLocator
 from tqdm.auto import tqdm
 import learning_to_learn
 from .core import *
-from .sketches import SketchSet, kanji_sketches, split_classes, KANJI_VARIANTS
+from .sketches import SketchSet, kanji_sketches, split_classes, KANJI_VARIANTS, SCRIPTS
 from .quickdraw import quickdraw_sketches
 from .augment import AUGMENTS, normalises, augment_batch
 from .images import folder_sketches, check_folder
@@ -65,6 +65,7 @@ class TrainConfig:
     cuda_graph: str = 'auto'           # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
     augment: str = 'off'               # 'off' (drawings as rendered), 'normalise' (centred and scaled by their ink) or 'random' (also random changes of style in meta-training)
     image_folder: str = ''             # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
+    script: str = 'all'               # with the kanji datasets: draw the classes from 'all' characters, 'kanji' only or 'kana' only
 
     @property
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
@@ -94,6 +95,7 @@ def check_config(cfg: TrainConfig):
     require(cfg.strategy in STRATEGIES + ('auto',), f"unknown strategy {cfg.strategy!r}; use auto or one of {', '.join(STRATEGIES)}")
     require(cfg.cuda_graph in GRAPH_MODES, f"unknown --cuda-graph {cfg.cuda_graph!r}; use {', '.join(GRAPH_MODES)}")
     require(cfg.augment in AUGMENTS, f"unknown --augment {cfg.augment!r}; use {', '.join(AUGMENTS)}")
+    require(cfg.script in SCRIPTS, f"unknown --script {cfg.script!r}; use {', '.join(SCRIPTS)}")
     pick_device(cfg.device)
 
 # %% ../nbs/07_training.ipynb #fa25d258
@@ -101,7 +103,7 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     "The train/val/test class splits for `cfg`, made from its data seed and checked against its task shape."
     folder = Path(cfg.folder)
     if cfg.dataset in KANJI_VARIANTS:
-        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed, jitter=KANJI_VARIANTS[cfg.dataset], progress=progress, folder=folder/'kanji')
+        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed, jitter=KANJI_VARIANTS[cfg.dataset], script=cfg.script, progress=progress, folder=folder/'kanji')
     elif cfg.dataset == 'folder':
         sketches = folder_sketches(cfg.image_folder, folder/'images', progress=progress)
         check_folder(sketches, cfg.num_ways, cfg.num_shots, cfg.queries)
@@ -468,7 +470,7 @@ def train_parser() -> argparse.ArgumentParser:
         default = getattr(defaults, f.name)
         if isinstance(default, bool): p.add_argument(flag(f.name), action='store_true', help=docs[f.name])
         else:
-            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES, 'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES, 'augment': AUGMENTS}.get(f.name)
+            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES, 'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES, 'augment': AUGMENTS, 'script': SCRIPTS}.get(f.name)
             p.add_argument(flag(f.name), type=type(default), default=default, choices=choices, help=docs[f.name])
     p.add_argument('--resume', metavar='RUN_FOLDER', help=f"continue an interrupted run with its own settings; only {', '.join(map(flag, RESUME_CHANGES))} may change (--num-epochs only to extend it)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
