@@ -91,7 +91,7 @@ class Augmentation:
     thicker: float = 1.0       # stroke width change, uniform in [-thinner, thicker] (see `thicken`)
     thinner: float = 0.3
     blur: float = 0.8          # Gaussian blur sigma in pixels, uniform in [0, blur]
-    per_task: bool = False     # one change for all the images of a task (as when one person draws it) instead of one per image
+    per_task: bool = True      # one change for all the images of a task (as when one person draws it) instead of one per image
 
 def transform(images: torch.Tensor,  # drawings `[n, 1, h, w]`
               draws: torch.Tensor,   # `[n, 6]` numbers in [-1, 1] per image: scale, rotation, shift x, shift y, width, blur

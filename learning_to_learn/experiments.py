@@ -34,7 +34,7 @@ def report_config(images: int, ways: int, shots: int, **changes) -> TrainConfig:
     per_images = {100: dict(batch_size=25, step_size=0.01, meta_lr=1e-3), 20: dict(batch_size=10, step_size=0.005, meta_lr=5e-4)}
     require(images in per_images, f"the report used 20 or 100 images per class, got {images}")
     base = dict(num_training_samples=images, num_ways=ways, num_shots=shots, num_shots_test=shots, hidden_size=20, num_steps=5,
-                num_steps_eval=5, num_epochs=50, num_batches=100, **per_images[images])
+                num_steps_eval=5, num_epochs=50, num_batches=100, augment='off', **per_images[images])   # the report had no augmentation
     return TrainConfig(**{**base, **changes})
 
 # %% ../nbs/09_experiments.ipynb #b9cdd686

@@ -53,7 +53,7 @@ class TrainConfig:
     batch_size: int = 25               # tasks per meta-batch
     num_steps: int = 1                 # inner steps when meta-training
     num_steps_eval: int = 3            # inner steps when validating and testing
-    num_epochs: int = 8                # epochs of meta-training
+    num_epochs: int = 16               # epochs of meta-training
     num_batches: int = 40              # meta-batches per epoch
     step_size: float = 0.4             # inner step size
     meta_lr: float = 1e-3              # Adam learning rate of the outer loop
@@ -63,7 +63,7 @@ class TrainConfig:
     threads: int = 0                   # torch CPU threads (0: torch's default)
     strategy: str = 'auto'             # how a meta-batch's tasks are computed: 'auto', 'loop', 'vmap' or 'batched' (the same numbers at different speeds)
     cuda_graph: str = 'auto'           # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
-    augment: str = 'off'               # 'off' (drawings as rendered), 'normalise' (centred and scaled by their ink) or 'random' (also random changes of style in meta-training)
+    augment: str = 'random'            # 'off' (drawings as rendered), 'normalise' (centred and scaled by their ink) or 'random' (also random changes of style in meta-training)
     image_folder: str = ''             # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
     script: str = 'all'               # with the kanji datasets: draw the classes from 'all' characters, 'kanji' only or 'kana' only
 

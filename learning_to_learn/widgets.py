@@ -25,7 +25,7 @@ __all__ = ['PRESETS', 'LABELS', 'CHOICES', 'preset_config', 'control', 'panel_co
            'task_predictions', 'adaptation_gallery', 'TrainPanel']
 
 # %% ../nbs/08_widgets.ipynb #ce64a39c
-PRESETS = {'quick look': dict(num_classes=200, hidden_size=16, batch_size=10, num_epochs=3, num_batches=20, val_tasks=50),
+PRESETS = {'quick look': dict(num_classes=200, hidden_size=16, batch_size=10, num_epochs=3, num_batches=20, val_tasks=50, augment='normalise'),
            'default run': {}}
 
 def preset_config(name: str = 'quick look', **changes) -> TrainConfig:
