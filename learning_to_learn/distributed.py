@@ -207,12 +207,12 @@ def _claim_device(queue):
     os.environ['CUDA_VISIBLE_DEVICES'] = queue.get(timeout=60)
 
 def device_pool(workers: int,                   # worker processes when `devices` is None
-                devices: list[str] | None = None # GPU numbers: one worker per GPU, each seeing only its own
+                devices: list[str] | None = None # GPU numbers: one worker per entry, each seeing only that GPU (name one twice to share it)
                ) -> ProcessPoolExecutor:
-    "A pool of spawned worker processes; with `devices`, one per device, each with `CUDA_VISIBLE_DEVICES` set to its own."
+    "A pool of spawned worker processes; with `devices`, one per entry, each with `CUDA_VISIBLE_DEVICES` set to its entry."
     context = multiprocessing.get_context('spawn')
     if not devices: return ProcessPoolExecutor(workers, mp_context=context)
-    require(len(set(devices)) == len(devices), f"each device once, please: got {devices}")
+    require(all(str(d).isdigit() for d in devices), f"devices are GPU numbers such as '0' or '1', got {devices}")
     queue = context.Queue()
     for d in devices: queue.put(str(d))
     return ProcessPoolExecutor(len(devices), mp_context=context, initializer=_claim_device, initargs=(queue,))

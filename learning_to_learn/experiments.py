@@ -56,7 +56,7 @@ class Patience:
 
 TEST_TASKS = 1000      # test tasks per cell
 VAL_TASKS = 500        # validation bank of the converged grids
-SEEDS = dict(data='random_seed', run='random_seed')   # the TrainConfig fields seeding the data (classes, split, task banks) and the run (weights, task order)
+SEEDS = dict(data='data_seed', run='random_seed')   # the TrainConfig fields seeding the data (classes, split, task banks) and the run (weights, task order)
 PLACE_SETTINGS = ('folder', 'output_folder', 'device', 'threads', 'strategy', 'cuda_graph')   # where and how fast a cell runs, not what it computes
 
 # %% ../nbs/09_experiments.ipynb #ec5dac0c
@@ -92,23 +92,28 @@ def bank_fingerprint(bank) -> str:
 
 # %% ../nbs/09_experiments.ipynb #19118017
 def _timing(folder: Path) -> dict:
-    return load_json(folder/'timing.json') if (folder/'timing.json').exists() else dict(train_seconds=0.0, resumes=0)
+    return load_json(folder/'timing.json') if (folder/'timing.json').exists() else dict(train_seconds=0.0, resumes=0, segments=[])
 
 def train_cell(cfg: TrainConfig, patience: Patience = Patience()) -> Path:
     "Train (or resume) one cell in `cfg.output_folder` until `patience` stops it or its epochs run out; return its run folder."
-    out, stop = Path(cfg.output_folder), threading.Event()
-    def converged(event, results=None, **_):
-        if event == 'epoch' and patience.stop_epoch([r['val_acc'] for r in results]) is not None: stop.set()
-    latest, timing, t0 = out/'latest', _timing(out), time.perf_counter()
+    out, stop, t0 = Path(cfg.output_folder), threading.Event(), time.perf_counter()
+    timing = _timing(out)
+    segment, before = dict(device=device_name(pick_device(cfg.device)), first_epoch=None, last_epoch=None, seconds=0.0), timing['train_seconds']
+    def after_epoch(event, results=None, **_):   # the time so far is saved with each epoch, so a killed worker loses none of it
+        if event != 'epoch': return
+        if not segment['first_epoch']: timing.setdefault('segments', []).append(segment)
+        segment.update(first_epoch=segment['first_epoch'] or len(results), last_epoch=len(results), seconds=time.perf_counter() - t0)
+        save_json(dict(timing, train_seconds=before + segment['seconds']), out/'timing.json')
+        if patience.stop_epoch([r['val_acc'] for r in results]) is not None: stop.set()
+    latest = out/'latest'
     if (latest/'checkpoint.th').exists():
         run = latest.resolve()
         curve = load_json(run/'model_results.json') if (run/'model_results.json').exists() else []
         if patience.stop_epoch([r['val_acc'] for r in curve]) is not None or len(curve) >= cfg.num_epochs: return run
         change_run(run, {k: getattr(cfg, k) for k in ('device', 'threads')})   # a cell may continue on another device
-        meta_train(resume=run, callbacks=(converged,), stop=stop, quiet=True)
         timing['resumes'] += 1
-    else: run = meta_train(cfg, callbacks=(converged,), stop=stop, quiet=True)
-    save_json(dict(timing, train_seconds=timing['train_seconds'] + time.perf_counter() - t0), out/'timing.json')
+        meta_train(resume=run, callbacks=(after_epoch,), stop=stop, quiet=True)
+    else: run = meta_train(cfg, callbacks=(after_epoch,), stop=stop, quiet=True)
     return run
 
 def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test_tasks: int = TEST_TASKS) -> dict:
@@ -123,7 +128,7 @@ def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test
                 accuracies_after=acc.mean().item(), accuracies_after_ci95=ci95(acc), accuracies_before=finite(out['acc_before'].mean().item()),
                 chance=1/run_cfg.num_ways, num_tasks=len(bank), test_tasks=bank_fingerprint(bank),
                 per_task_accuracy=[round(a, 4) for a in acc.tolist()], curve=curve, epochs=len(curve), stop_epoch=patience.stop_epoch(val),
-                best_epoch=1 + max(range(len(val)), key=val.__getitem__), train_seconds=timing['train_seconds'], resumes=timing['resumes'],
+                best_epoch=1 + max(range(len(val)), key=val.__getitem__), train_seconds=timing['train_seconds'], resumes=timing['resumes'], segments=timing.get('segments', []),
                 test_seconds=time.perf_counter() - t0, where=dict(device=device_name(dev), threads=torch.get_num_threads(), torch=torch.__version__,
                 version=learning_to_learn.__version__), step_sizes=load_json(run/'step_sizes.json') if (run/'step_sizes.json').exists() else None,
                 run=f"{Path(cfg.output_folder).name}/{run.name}")
@@ -148,8 +153,8 @@ def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_f
 # %% ../nbs/09_experiments.ipynb #22305623
 def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, patience: Patience = Patience(), test_tasks: int = TEST_TASKS,
              results: str | Path | None = None, progress: bool = True,
-             devices: list[str] | None = None) -> list[dict]: # GPU numbers: one worker per GPU instead of `workers` (see the distributed chapter)
-    "Run every cell (reading back finished ones) in `workers` processes, or one per GPU of `devices`; return their records in the order of `configs`."
+             devices: list[str] | None = None) -> list[dict]: # GPU numbers, one worker per entry, instead of `workers` (see the distributed chapter)
+    "Run every cell (reading back finished ones) in `workers` processes, or one per entry of `devices`; return their records in the order of `configs`."
     folder, jobs = Path(folder), {}
     for c in configs:
         job = replace(c, output_folder=str(folder/cell_name(c)), threads=1)
@@ -158,12 +163,14 @@ def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, p
     done, failed = {}, []
     with device_pool(workers, devices) as pool:
         futures = {pool.submit(run_cell, j, patience, test_tasks, results): j for j in costliest_first}
-        for f in as_completed(futures):
-            j = futures[f]
-            try: done[j.output_folder] = r = f.result()
-            except Exception as e: failed.append(f"{cell_name(j)} ({type(e).__name__}: {e})"); continue
-            if progress: print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} {r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
-                               f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min on {r['where']['device']})", flush=True)
+        try:
+            for f in as_completed(futures):
+                j = futures[f]
+                try: done[j.output_folder] = r = f.result()
+                except Exception as e: failed.append(f"{cell_name(j)} ({type(e).__name__}: {e})"); continue
+                if progress: print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} {r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
+                                   f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min on {r['where']['device']})", flush=True)
+        except KeyboardInterrupt: pool.shutdown(wait=False, cancel_futures=True); raise   # Ctrl-C: start no further cell
     require(not failed, f"{len(failed)} of {len(jobs)} cells did not finish (the others are saved; run again to retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
 
@@ -286,10 +293,10 @@ def grid_parser() -> argparse.ArgumentParser:
     "The argument parser of `python -m learning_to_learn.experiments`."
     p = argparse.ArgumentParser(prog='python -m learning_to_learn.experiments', description='Run a named grid of meta-learning cells to convergence, resumably.')
     p.add_argument('grid', choices=GRIDS, help='which grid (see the experiments chapter)')
-    p.add_argument('--folder', default='experiments', help='cells go in FOLDER/GRID, data in FOLDER/data (default: experiments)')
-    p.add_argument('--results', default=None, help="each finished cell's record is written here as it finishes (default: FOLDER/GRID/results)")
-    p.add_argument('--workers', type=int, default=2, help='worker processes of one thread each, on a CPU (default: 2)')
-    p.add_argument('--device', choices=('cpu', 'cuda'), default='cpu', help='cpu, or cuda: one worker per visible GPU (default: cpu)')
+    p.add_argument('--folder', default='experiments', help='cells go in FOLDER/cells (shared by all grids), data in FOLDER/data (default: experiments)')
+    p.add_argument('--results', default=None, help="each finished cell's record is written here as it finishes (default: FOLDER/results/GRID)")
+    p.add_argument('--workers', type=int, default=2, help='worker processes of one thread each on a CPU, or per GPU with --device cuda (default: 2)')
+    p.add_argument('--device', choices=('cpu', 'cuda'), default='cpu', help='cpu, or cuda: --workers per visible GPU (default: cpu)')
     p.add_argument('--patience', type=int, default=Patience.epochs, help=f'epochs without improvement before a cell stops (default: {Patience.epochs})')
     p.add_argument('--min-delta', type=float, default=Patience.min_delta, help=f'the gain in validation accuracy that counts as improvement (default: {Patience.min_delta})')
     p.add_argument('--test-tasks', type=int, default=TEST_TASKS, help=f'test tasks per cell (default: {TEST_TASKS})')
@@ -317,9 +324,9 @@ def ltl_grid_cli(argv: list[str] | None = None):
     settings = dict(changes, folder=str(folder/'data'), device=a.device)
     cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or a.only in cell_name(c)}.values())
     require(cells, f"no cell of grid {a.grid} has {a.only!r} in its name")
-    devices = [str(i) for i in range(torch.cuda.device_count())] if a.device == 'cuda' else None
+    devices = [str(i) for i in range(torch.cuda.device_count()) for _ in range(a.workers)] if a.device == 'cuda' else None
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid}: {len(cells)} cells, {len(devices) if devices else a.workers} workers, {' '.join(argv)}", flush=True)
-    rows = run_grid(cells, folder/a.grid, a.workers, Patience(a.patience, a.min_delta), a.test_tasks, a.results or folder/a.grid/'results', devices=devices)
+    rows = run_grid(cells, folder/'cells', a.workers, Patience(a.patience, a.min_delta), a.test_tasks, a.results or folder/'results'/a.grid, devices=devices)
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid} finished: {len(rows)} cells", flush=True)
 
 # %% ../nbs/09_experiments.ipynb #d5620062
