@@ -151,6 +151,11 @@ def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_f
     return record
 
 # %% ../nbs/09_experiments.ipynb #22305623
+def _run_cell_in_worker(*args):
+    "`run_cell` in a grid's worker process, which ends on Ctrl-C instead of taking the next cell (the cell's finished epochs are saved)."
+    try: return run_cell(*args)
+    except KeyboardInterrupt: os._exit(130)
+
 def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, patience: Patience = Patience(), test_tasks: int = TEST_TASKS,
              results: str | Path | None = None, progress: bool = True,
              devices: list[str] | None = None) -> list[dict]: # GPU numbers, one worker per entry, instead of `workers` (see the distributed chapter)
@@ -162,8 +167,8 @@ def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, p
     costliest_first = sorted(jobs.values(), key=lambda j: -j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps)*j.batch_size)
     done, failed = {}, []
     with device_pool(workers, devices) as pool:
-        futures = {pool.submit(run_cell, j, patience, test_tasks, results): j for j in costliest_first}
         try:
+            futures = {pool.submit(_run_cell_in_worker, j, patience, test_tasks, results): j for j in costliest_first}
             for f in as_completed(futures):
                 j = futures[f]
                 try: done[j.output_folder] = r = f.result()
