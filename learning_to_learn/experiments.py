@@ -19,9 +19,9 @@ from .distributed import device_pool
 # %% auto #0
 __all__ = ['REPORT', 'GRID', 'TEST_TASKS', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS', 'CPU_BUDGET', 'GRIDS', 'report_config',
            'Patience', 'cell_name', 'cell_spec', 'check_spec', 'device_name', 'bank_fingerprint', 'train_cell',
-           'test_cell', 'run_cell', 'run_grid', 'adaptation_curve', 'grid_configs', 'comparison_configs', 'grid_table',
-           'plot_grid', 'comparison_table', 'plot_adaptation', 'paired_difference', 'named_grid', 'grid_parser',
-           'ltl_grid_cli', 'load_cells']
+           'test_cell', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'adaptation_curve', 'grid_configs',
+           'comparison_configs', 'grid_table', 'plot_grid', 'comparison_table', 'plot_adaptation', 'paired_difference',
+           'named_grid', 'grid_parser', 'ltl_grid_cli', 'load_cells']
 
 # %% ../nbs/09_experiments.ipynb #e50e2396
 REPORT = {  # the original report's MAML accuracies (%) on Quick Draw!: {images per class: {(ways, shots): accuracy}}
@@ -179,6 +179,25 @@ def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, p
     require(not failed, f"{len(failed)} of {len(jobs)} cells did not finish (the others are saved; run again to retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
 
+# %% ../nbs/09_experiments.ipynb #54de06f1
+def cell_progress(folder: str | Path) -> dict:
+    "Where the cell in `folder` stands: epochs finished, validation accuracies so far, time and device of each stretch of training, finished or not."
+    folder = Path(folder)
+    curve_file, timing = folder/'latest'/'model_results.json', _timing(folder)
+    curve = load_json(curve_file) if curve_file.exists() else []
+    return dict(cell=folder.name, started=(folder/'spec.json').exists(), finished=(folder/'cell.json').exists(), epochs=len(curve),
+                val_acc=[r['val_acc'] for r in curve], train_seconds=timing['train_seconds'], segments=timing.get('segments', []))
+
+def progress_table(rows: list[dict]) -> str:
+    "A markdown table of `cell_progress` rows: epochs, best validation accuracy, training time by device, and state."
+    lines = ['| cell | epochs | best validation | training time | state |', '|---|---|---|---|---|']
+    for r in rows:
+        where = '; '.join(f"{s['seconds']/60:.1f} min on {s['device']} (epochs {s['first_epoch']}-{s['last_epoch']})" for s in r['segments'])
+        state = 'finished' if r['finished'] else 'in progress' if r['epochs'] else 'started' if r['started'] else 'not started'
+        best = f"{max(r['val_acc']):.1%}" if r['val_acc'] else ''
+        lines.append(f"| {r['cell']} | {r['epochs']} | {best} | {where} | {state} |")
+    return '\n'.join(lines)
+
 # %% ../nbs/09_experiments.ipynb #9c105295
 def adaptation_curve(run: str | Path, max_steps: int = 10, device: str | None = None) -> dict:
     "Validation accuracy (mean and 95% interval) after 0..`max_steps` inner steps, on the run's validation bank."
@@ -307,6 +326,7 @@ def grid_parser() -> argparse.ArgumentParser:
     p.add_argument('--test-tasks', type=int, default=TEST_TASKS, help=f'test tasks per cell (default: {TEST_TASKS})')
     p.add_argument('--only', default=None, metavar='TEXT', help='run only the cells whose names contain TEXT')
     p.add_argument('--set', action='append', default=[], metavar='NAME=VALUE', help='change a setting of every cell (repeatable)')
+    p.add_argument('--progress', action='store_true', help='print where each cell of the grid stands, and change nothing')
     p.add_argument('--background', action='store_true', help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
     return p
 
@@ -329,6 +349,7 @@ def ltl_grid_cli(argv: list[str] | None = None):
     settings = dict(changes, folder=str(folder/'data'), device=a.device)
     cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or a.only in cell_name(c)}.values())
     require(cells, f"no cell of grid {a.grid} has {a.only!r} in its name")
+    if a.progress: return print(progress_table([cell_progress(folder/'cells'/cell_name(c)) for c in cells]))
     devices = [str(i) for i in range(torch.cuda.device_count()) for _ in range(a.workers)] if a.device == 'cuda' else None
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid}: {len(cells)} cells, {len(devices) if devices else a.workers} workers, {' '.join(argv)}", flush=True)
     rows = run_grid(cells, folder/'cells', a.workers, Patience(a.patience, a.min_delta), a.test_tasks, a.results or folder/'results'/a.grid, devices=devices)
