@@ -19,9 +19,9 @@ from .distributed import device_pool
 # %% auto #0
 __all__ = ['REPORT', 'GRID', 'TEST_TASKS', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS', 'CPU_BUDGET', 'GRIDS', 'report_config',
            'Patience', 'cell_name', 'cell_spec', 'check_spec', 'device_name', 'bank_fingerprint', 'train_cell',
-           'test_cell', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'adaptation_curve', 'grid_configs',
-           'comparison_configs', 'grid_table', 'plot_grid', 'comparison_table', 'plot_adaptation', 'paired_difference',
-           'named_grid', 'grid_parser', 'ltl_grid_cli', 'load_cells']
+           'test_cell', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'plot_progress', 'adaptation_curve',
+           'grid_configs', 'comparison_configs', 'grid_table', 'plot_grid', 'comparison_table', 'plot_adaptation',
+           'paired_difference', 'named_grid', 'grid_parser', 'ltl_grid_cli', 'load_cells']
 
 # %% ../nbs/09_experiments.ipynb #e50e2396
 REPORT = {  # the original report's MAML accuracies (%) on Quick Draw!: {images per class: {(ways, shots): accuracy}}
@@ -185,7 +185,9 @@ def cell_progress(folder: str | Path) -> dict:
     folder = Path(folder)
     curve_file, timing = folder/'latest'/'model_results.json', _timing(folder)
     curve = load_json(curve_file) if curve_file.exists() else []
-    return dict(cell=folder.name, started=(folder/'spec.json').exists(), finished=(folder/'cell.json').exists(), epochs=len(curve),
+    spec = load_json(folder/'spec.json') if (folder/'spec.json').exists() else None
+    return dict(cell=folder.name, started=spec is not None, finished=(folder/'cell.json').exists(), epochs=len(curve),
+                tasks_per_epoch=spec and spec['num_batches']*spec['batch_size'],
                 val_acc=[r['val_acc'] for r in curve], train_seconds=timing['train_seconds'], segments=timing.get('segments', []))
 
 def progress_table(rows: list[dict]) -> str:
@@ -197,6 +199,18 @@ def progress_table(rows: list[dict]) -> str:
         best = f"{max(r['val_acc']):.1%}" if r['val_acc'] else ''
         lines.append(f"| {r['cell']} | {r['epochs']} | {best} | {where} | {state} |")
     return '\n'.join(lines)
+
+def plot_progress(rows: list[dict], title: str = ''):
+    "Validation accuracy by epoch of every started cell: solid when finished, dashed while in progress; a dot where training moved to another device."
+    fig, ax = subplots(figsize=(8, 3.6))
+    for r in (r for r in rows if r['val_acc']):
+        epochs = range(1, len(r['val_acc']) + 1)
+        line, = ax.plot(epochs, [a*100 for a in r['val_acc']], '-' if r['finished'] else '--', label=r['cell'])
+        for s in r['segments'][1:]:
+            if s['first_epoch'] <= len(r['val_acc']): ax.plot(s['first_epoch'], r['val_acc'][s['first_epoch'] - 1]*100, 'o', color=line.get_color(), ms=4)
+    ax.set_xlabel('epoch (100 meta-batches)'); ax.set_ylabel('validation accuracy (%)'); ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, loc='center left', bbox_to_anchor=(1.01, 0.5)); ax.set_title(title, fontsize=10); fig.tight_layout()
+    return fig
 
 # %% ../nbs/09_experiments.ipynb #9c105295
 def adaptation_curve(run: str | Path, max_steps: int = 10, device: str | None = None) -> dict:
@@ -326,7 +340,7 @@ def grid_parser() -> argparse.ArgumentParser:
     p.add_argument('--test-tasks', type=int, default=TEST_TASKS, help=f'test tasks per cell (default: {TEST_TASKS})')
     p.add_argument('--only', default=None, metavar='TEXT', help='run only the cells whose names contain TEXT')
     p.add_argument('--set', action='append', default=[], metavar='NAME=VALUE', help='change a setting of every cell (repeatable)')
-    p.add_argument('--progress', action='store_true', help='print where each cell of the grid stands, and change nothing')
+    p.add_argument('--progress', nargs='?', const='', default=None, metavar='FILE', help='print where each cell of the grid stands (and save it to FILE as JSON); change nothing else')
     p.add_argument('--background', action='store_true', help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
     return p
 
@@ -349,7 +363,10 @@ def ltl_grid_cli(argv: list[str] | None = None):
     settings = dict(changes, folder=str(folder/'data'), device=a.device)
     cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or a.only in cell_name(c)}.values())
     require(cells, f"no cell of grid {a.grid} has {a.only!r} in its name")
-    if a.progress: return print(progress_table([cell_progress(folder/'cells'/cell_name(c)) for c in cells]))
+    if a.progress is not None:
+        rows = [cell_progress(folder/'cells'/cell_name(c)) for c in cells]
+        if a.progress: save_json(dict(grid=a.grid, taken=time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime()), cells=rows), a.progress)
+        return print(progress_table(rows))
     devices = [str(i) for i in range(torch.cuda.device_count()) for _ in range(a.workers)] if a.device == 'cuda' else None
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid}: {len(cells)} cells, {len(devices) if devices else a.workers} workers, {' '.join(argv)}", flush=True)
     rows = run_grid(cells, folder/'cells', a.workers, Patience(a.patience, a.min_delta), a.test_tasks, a.results or folder/'results'/a.grid, devices=devices)
