@@ -174,7 +174,7 @@ def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, p
                 try: done[j.output_folder] = r = f.result()
                 except Exception as e: failed.append(f"{cell_name(j)} ({type(e).__name__}: {e})"); continue
                 if progress: print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} {r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
-                                   f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min on {r['where']['device']})", flush=True)
+                                   f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min training on {' + '.join(dict.fromkeys(s['device'] for s in r.get('segments') or [r['where']]))})", flush=True)
         except KeyboardInterrupt: pool.shutdown(wait=False, cancel_futures=True); raise   # Ctrl-C: start no further cell
     require(not failed, f"{len(failed)} of {len(jobs)} cells did not finish (the others are saved; run again to retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
