@@ -21,7 +21,8 @@ __all__ = ['REPORT', 'GRID', 'TEST_TASKS', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS
            'Patience', 'cell_name', 'cell_spec', 'check_spec', 'device_name', 'bank_fingerprint', 'train_cell',
            'test_cell', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'plot_progress', 'adaptation_curve',
            'grid_configs', 'comparison_configs', 'grid_table', 'plot_grid', 'comparison_table', 'plot_adaptation',
-           'paired_difference', 'named_grid', 'grid_parser', 'ltl_grid_cli', 'load_cells']
+           'paired_difference', 'learner_label', 'paired_table', 'named_grid', 'grid_parser', 'ltl_grid_cli',
+           'load_cells']
 
 # %% ../nbs/09_experiments.ipynb #e50e2396
 REPORT = {  # the original report's MAML accuracies (%) on Quick Draw!: {images per class: {(ways, shots): accuracy}}
@@ -302,6 +303,19 @@ def paired_difference(a: dict, b: dict) -> dict:
             f"{a.get('run')} and {b.get('run')} were not tested on the same tasks (another data seed, task shape or number of test tasks); a paired difference needs the same tasks")
     d = torch.tensor(a['per_task_accuracy'], dtype=torch.float64) - torch.tensor(b['per_task_accuracy'], dtype=torch.float64)
     return dict(difference=d.mean().item(), ci95=ci95(d), num_tasks=len(d))
+
+def learner_label(r: dict) -> str:
+    "A record's learner: the algorithm, its inner steps x step size (none for ProtoNet), and the run seed where it is not 0."
+    seed = r.get(SEEDS['run'], 0)
+    return (ALGORITHM_NAMES.get(r['algorithm'], r['algorithm']) + ('' if r['algorithm'] == 'protonet' else f", {r['num_steps']} x {r['step_size']:g}")
+            + (f", seed {seed}" if seed else ''))
+
+def paired_table(reference: dict, others: list[dict]) -> str:
+    "A markdown table: each record of `others` tested on `reference`'s tasks, minus `reference`, task by task: mean difference and 95% interval (points)."
+    pairs = [(learner_label(r), paired_difference(r, reference)) for r in others if r is not reference and r.get('test_tasks') == reference.get('test_tasks')]
+    lines = [f"| learner (minus {learner_label(reference)}) | difference (points) | 95% interval |", '|---|---|---|']
+    return '\n'.join(lines + [f"| {name} | {d['difference']*100:+.1f} | {(d['difference'] - d['ci95'])*100:+.1f} to {(d['difference'] + d['ci95'])*100:+.1f} |"
+                               for name, d in pairs])
 
 # %% ../nbs/09_experiments.ipynb #d7c98732
 GRIDS = ('kanji', 'kanji-hard', 'algorithms', 'quick')
