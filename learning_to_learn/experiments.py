@@ -4,7 +4,8 @@
 
 # %% ../nbs/09_experiments.ipynb #ad3a9cd0
 from __future__ import annotations
-import argparse, math, os, platform, subprocess, sys, threading, time
+import argparse, fcntl, math, os, platform, subprocess, sys, threading, time
+from contextlib import contextmanager
 from concurrent.futures import as_completed
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
@@ -19,10 +20,10 @@ from .distributed import device_pool
 # %% auto #0
 __all__ = ['REPORT', 'GRID', 'TEST_TASKS', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS', 'CPU_BUDGET', 'GRIDS', 'report_config',
            'Patience', 'cell_name', 'cell_spec', 'check_spec', 'device_name', 'bank_fingerprint', 'train_cell',
-           'test_cell', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'plot_progress', 'adaptation_curve',
-           'grid_configs', 'comparison_configs', 'grid_table', 'plot_grid', 'comparison_table', 'plot_adaptation',
-           'paired_difference', 'learner_label', 'paired_table', 'named_grid', 'grid_parser', 'ltl_grid_cli',
-           'load_cells']
+           'test_cell', 'cell_lock', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'plot_progress',
+           'adaptation_curve', 'grid_configs', 'comparison_configs', 'grid_table', 'plot_grid', 'learner_label',
+           'comparison_table', 'plot_adaptation', 'paired_difference', 'paired_table', 'named_grid', 'grid_parser',
+           'ltl_grid_cli', 'load_cells']
 
 # %% ../nbs/09_experiments.ipynb #e50e2396
 REPORT = {  # the original report's MAML accuracies (%) on Quick Draw!: {images per class: {(ways, shots): accuracy}}
@@ -75,7 +76,7 @@ def check_spec(folder: Path, spec: dict):
     "Record `spec` in a new cell folder, or check that an existing one was made with it."
     path = folder/'spec.json'
     if not path.exists():
-        require(not folder.exists() or not any(folder.iterdir()), f"{folder} holds files but no spec.json (an older runner's cell?); use another grid folder, or delete it to rerun")
+        require(not folder.exists() or all(p.name == '.lock' for p in folder.iterdir()), f"{folder} holds files but no spec.json (an older runner's cell?); use another grid folder, or delete it to rerun")
         return save_json(spec, path)
     stored = load_json(path)
     differs = sorted(k for k in spec.keys() | stored.keys() if spec.get(k) != stored.get(k))
@@ -134,6 +135,15 @@ def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test
                 version=learning_to_learn.__version__), step_sizes=load_json(run/'step_sizes.json') if (run/'step_sizes.json').exists() else None,
                 run=f"{Path(cfg.output_folder).name}/{run.name}")
 
+@contextmanager
+def cell_lock(folder: Path):
+    "Hold `folder`'s lock while a cell runs, so that two processes (two grids that share the cell, say) never train it at once."
+    with open(folder/'.lock', 'a') as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError: raise LtlError(f"{folder.name} is being run by another process; wait for it, or stop it and run again") from None
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
+
 @documented
 def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_folder` is the cell's folder
              patience: Patience = Patience(),   # the stopping rule
@@ -143,11 +153,12 @@ def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_f
     "Train (or resume) and test one cell, skipping what is done; save its record as `cell.json` (and into `results`) and return it."
     torch.set_num_threads(max(cfg.threads, 1))
     out = writable_folder(cfg.output_folder, 'grid cell folder', 'choose another grid folder')
-    check_spec(out, cell_spec(cfg, patience, test_tasks))
-    if (out/'cell.json').exists(): record = load_json(out/'cell.json')
-    else:
-        record = test_cell(cfg, train_cell(cfg, patience), patience, test_tasks)
-        save_json(record, out/'cell.json')
+    with cell_lock(out):
+        check_spec(out, cell_spec(cfg, patience, test_tasks))
+        if (out/'cell.json').exists(): record = load_json(out/'cell.json')
+        else:
+            record = test_cell(cfg, train_cell(cfg, patience), patience, test_tasks)
+            save_json(record, out/'cell.json')
     if results is not None: save_json(record, Path(results)/f'{cell_name(cfg)}.json')
     return record
 
@@ -273,16 +284,22 @@ def plot_grid(rows: list[dict], title: str = '', report: bool = False): # report
     return fig
 
 # %% ../nbs/09_experiments.ipynb #a81f6bfc
+def learner_label(r: dict) -> str:
+    "A record's learner: the algorithm, its inner steps x step size (none for ProtoNet), and the run seed where it is not 0."
+    seed = r.get(SEEDS['run'], 0)
+    return (ALGORITHM_NAMES.get(r['algorithm'], r['algorithm']) + ('' if r['algorithm'] == 'protonet' else f", {r['num_steps']} x {r['step_size']:g}")
+            + (f", seed {seed}" if seed else ''))
+
 def comparison_table(rows: list[dict]) -> str:
-    "A markdown table: learner (algorithm and inner step size) x task shape, accuracy ± 95% interval (%) and meta-training wall time."
+    "A markdown table: learner (`learner_label`) x task shape, accuracy ± 95% interval (%) and meta-training wall time."
     shapes = sorted({(r['num_ways'], r['num_shots']) for r in rows})
     lines = ['| learner | ' + ' | '.join(f'{w}-way {s}-shot | train time' for w, s in shapes) + ' |', '|' + '---|'*(2*len(shapes) + 1)]
-    for a, step in dict.fromkeys((r['algorithm'], r['step_size']) for r in rows):
+    for learner in dict.fromkeys(map(learner_label, rows)):
         cells = []
         for w, s in shapes:
-            r = next((r for r in rows if (r['algorithm'], r['step_size'], r['num_ways'], r['num_shots']) == (a, step, w, s)), None)
+            r = next((r for r in rows if (learner_label(r), r['num_ways'], r['num_shots']) == (learner, w, s)), None)
             cells += [f"{r['accuracies_after']*100:.1f} ± {r['accuracies_after_ci95']*100:.1f}", f"{r.get('train_seconds', float('nan'))/60:.1f} min"] if r else ['not run', '']
-        lines.append(f"| {ALGORITHM_NAMES.get(a, a)}{'' if a == 'protonet' else f', step {step:g}'} | " + ' | '.join(cells) + ' |')
+        lines.append(f"| {learner} | " + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
 def plot_adaptation(curve: dict, title: str = ''):
@@ -303,12 +320,6 @@ def paired_difference(a: dict, b: dict) -> dict:
             f"{a.get('run')} and {b.get('run')} were not tested on the same tasks (another data seed, task shape or number of test tasks); a paired difference needs the same tasks")
     d = torch.tensor(a['per_task_accuracy'], dtype=torch.float64) - torch.tensor(b['per_task_accuracy'], dtype=torch.float64)
     return dict(difference=d.mean().item(), ci95=ci95(d), num_tasks=len(d))
-
-def learner_label(r: dict) -> str:
-    "A record's learner: the algorithm, its inner steps x step size (none for ProtoNet), and the run seed where it is not 0."
-    seed = r.get(SEEDS['run'], 0)
-    return (ALGORITHM_NAMES.get(r['algorithm'], r['algorithm']) + ('' if r['algorithm'] == 'protonet' else f", {r['num_steps']} x {r['step_size']:g}")
-            + (f", seed {seed}" if seed else ''))
 
 def paired_table(reference: dict, others: list[dict]) -> str:
     "A markdown table: each record of `others` tested on `reference`'s tasks, minus `reference`, task by task: mean difference and 95% interval (points)."
@@ -352,7 +363,7 @@ def grid_parser() -> argparse.ArgumentParser:
     p.add_argument('--patience', type=int, default=Patience.epochs, help=f'epochs without improvement before a cell stops (default: {Patience.epochs})')
     p.add_argument('--min-delta', type=float, default=Patience.min_delta, help=f'the gain in validation accuracy that counts as improvement (default: {Patience.min_delta})')
     p.add_argument('--test-tasks', type=int, default=TEST_TASKS, help=f'test tasks per cell (default: {TEST_TASKS})')
-    p.add_argument('--only', default=None, metavar='TEXT', help='run only the cells whose names contain TEXT')
+    p.add_argument('--only', default=None, metavar='TEXT', help="run only the cells whose names contain TEXT (a plain substring: 'maml-100img' also matches 'fomaml-100img')")
     p.add_argument('--set', action='append', default=[], metavar='NAME=VALUE', help='change a setting of every cell (repeatable)')
     p.add_argument('--progress', nargs='?', const='', default=None, metavar='FILE', help='print where each cell of the grid stands (and save it to FILE as JSON); change nothing else')
     p.add_argument('--background', action='store_true', help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
