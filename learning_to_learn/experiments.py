@@ -44,7 +44,7 @@ def report_config(images: int, ways: int, shots: int, **changes) -> TrainConfig:
 @dataclass(frozen=True)
 class Patience:
     "The stopping rule: stop when validation accuracy has not beaten its best by more than `min_delta` for `epochs` evaluations."
-    epochs: int = 5            # evaluations (epochs) without improvement before stopping
+    epochs: int = 10           # evaluations (epochs) without improvement before stopping
     min_delta: float = 0.005   # a gain in validation accuracy must exceed this to count
 
     def stop_epoch(self, val_accs: list) -> int | None:
@@ -55,6 +55,10 @@ class Patience:
             else: since += 1
             if since >= self.epochs: return epoch
         return None
+
+    def continues(self, earlier: dict) -> bool:
+        "Whether a cell stopped by the rule `earlier` (a `Patience` as a dict) may train on under this one: same `min_delta`, at least as many `epochs`."
+        return self.min_delta == earlier['min_delta'] and self.epochs >= earlier['epochs']
 
 TEST_TASKS = 1000      # test tasks per cell
 VAL_TASKS = 500        # validation bank of the converged grids
@@ -73,13 +77,16 @@ def cell_spec(cfg: TrainConfig, patience: Patience, test_tasks: int) -> dict:
     return dict({k: v for k, v in asdict(cfg).items() if k not in PLACE_SETTINGS}, patience=asdict(patience), test_tasks=test_tasks)
 
 def check_spec(folder: Path, spec: dict):
-    "Record `spec` in a new cell folder, or check that an existing one was made with it."
+    "Record `spec` in a new cell folder, or check that an existing one was made with it (or with a less patient rule, which it then replaces)."
     path = folder/'spec.json'
     if not path.exists():
         require(not folder.exists() or all(p.name == '.lock' for p in folder.iterdir()), f"{folder} holds files but no spec.json (an older runner's cell?); use another grid folder, or delete it to rerun")
         return save_json(spec, path)
     stored = load_json(path)
     differs = sorted(k for k in spec.keys() | stored.keys() if spec.get(k) != stored.get(k))
+    if differs == ['patience'] and Patience(**spec['patience']).continues(stored['patience']):   # a more patient rule: train on
+        (folder/'cell.json').unlink(missing_ok=True)
+        return save_json(spec, path)
     require(not differs, f"{folder} holds a cell run with other settings ({', '.join(f'{k}: {stored.get(k)} there, {spec.get(k)} asked' for k in differs)}); "
                          "use another grid folder, or delete that cell to rerun it")
 
