@@ -349,7 +349,7 @@ def named_grid(name: str, **settings) -> list[TrainConfig]:
         main_job = dict(num_steps=1, step_size=0.4, num_steps_eval=3)
         return comparison_configs('kanji-hard', 100, **settings) + [report_config(100, 5, s, dataset='kanji-hard', **main_job, **settings) for s in (1, 5)]
     cells = grid_configs(name, **settings)
-    return cells + [replace(cells[0], **{SEEDS['run']: seed}) for seed in (1, 2)]
+    return cells + [replace(cells[0], **{SEEDS['run']: seed}) for seed in (1, 2)] + [replace(cells[0], algorithm='metasgd')]
 
 # %% ../nbs/09_experiments.ipynb #02b90349
 def _setting(text: str) -> tuple[str, object]:
@@ -370,7 +370,7 @@ def grid_parser() -> argparse.ArgumentParser:
     p.add_argument('--patience', type=int, default=Patience.epochs, help=f'epochs without improvement before a cell stops (default: {Patience.epochs})')
     p.add_argument('--min-delta', type=float, default=Patience.min_delta, help=f'the gain in validation accuracy that counts as improvement (default: {Patience.min_delta})')
     p.add_argument('--test-tasks', type=int, default=TEST_TASKS, help=f'test tasks per cell (default: {TEST_TASKS})')
-    p.add_argument('--only', default=None, metavar='TEXT', help="run only the cells whose names contain TEXT (a plain substring: 'maml-100img' also matches 'fomaml-100img')")
+    p.add_argument('--only', action='append', default=None, metavar='TEXT', help="run only the cells whose names contain TEXT (a plain substring: 'maml-100img' also matches 'fomaml-100img'); repeat it for cells that contain any of several")
     p.add_argument('--set', action='append', default=[], metavar='NAME=VALUE', help='change a setting of every cell (repeatable)')
     p.add_argument('--progress', nargs='?', const='', default=None, metavar='FILE', help='print where each cell of the grid stands (and save it to FILE as JSON); change nothing else')
     p.add_argument('--background', action='store_true', help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
@@ -393,8 +393,8 @@ def ltl_grid_cli(argv: list[str] | None = None):
         print(f"grid {a.grid} started in the background as process group {proc.pid}; log: {log}\nstop it with: kill -- -{proc.pid}   (the same command continues it)")
         return proc
     settings = dict(changes, folder=str(folder/'data'), device=a.device)
-    cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or a.only in cell_name(c)}.values())
-    require(cells, f"no cell of grid {a.grid} has {a.only!r} in its name")
+    cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or any(t in cell_name(c) for t in a.only)}.values())
+    require(cells, f"no cell of grid {a.grid} has {' or '.join(map(repr, a.only or []))} in its name")
     if a.progress is not None:
         rows = [cell_progress(folder/'cells'/cell_name(c)) for c in cells]
         if a.progress: save_json(dict(grid=a.grid, taken=time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime()), cells=rows), a.progress)
