@@ -279,15 +279,17 @@ def plot_grid(rows: list[dict], title: str = '', report: bool = False): # report
             cells, colour = [_cell(rows, images, ways, s) for s in shots], ('tab:blue', 'tab:orange')[i]
             x = [j + (i - 0.5)*0.38 for j in range(len(shots))]
             ax.bar([v for v, c in zip(x, cells) if c], [c['accuracies_after']*100 for c in cells if c], 0.18,
-                   yerr=[c['accuracies_after_ci95']*100 for c in cells if c], capsize=3, label=f'{ways}-way (ours)', color=colour)
+                   yerr=[c['accuracies_after_ci95']*100 for c in cells if c], capsize=3, label=f'{ways}-way (ours)' if any(cells) else None, color=colour)
             for v, c in zip(x, cells):
                 if not c: ax.text(v, 2, 'not run', rotation=90, ha='center', va='bottom', fontsize=7, color=colour)
             if report or not other:
                 ax.bar([v + 0.19 for v in x], [REPORT[images][(ways, s)] for s in shots], 0.18, hatch='//', fill=False, edgecolor=colour,
                        label=f"{ways}-way (report{', Quick Draw!' if other else ''})")
         ax.set_xticks(range(len(shots)), [f'{s}-shot' for s in shots]); ax.set_ylim(0, 100); ax.set_ylabel('test accuracy (%)')
-        ax.set_title(f'{images} images per class', fontsize=10); ax.grid(axis='y', alpha=0.3); ax.legend(fontsize=7, loc='lower right')
-    fig.suptitle(title, fontsize=10); fig.tight_layout()
+        ax.set_title(f'{images} images per class', fontsize=10); ax.grid(axis='y', alpha=0.3)
+    legend = {l: h for ax in axs[0] for h, l in zip(*ax.get_legend_handles_labels())}   # one legend for both panels, below them
+    fig.legend(legend.values(), legend.keys(), loc='lower center', ncol=4, fontsize=7, frameon=False)
+    fig.suptitle(title, fontsize=10); fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
 
 # %% ../nbs/09_experiments.ipynb #a81f6bfc
@@ -328,12 +330,19 @@ def paired_difference(a: dict, b: dict) -> dict:
     d = torch.tensor(a['per_task_accuracy'], dtype=torch.float64) - torch.tensor(b['per_task_accuracy'], dtype=torch.float64)
     return dict(difference=d.mean().item(), ci95=ci95(d), num_tasks=len(d))
 
-def paired_table(reference: dict, others: list[dict]) -> str:
-    "A markdown table: each record of `others` tested on `reference`'s tasks, minus `reference`, task by task: mean difference and 95% interval (points)."
-    pairs = [(learner_label(r), paired_difference(r, reference)) for r in others if r is not reference and r.get('test_tasks') == reference.get('test_tasks')]
-    lines = [f"| learner (minus {learner_label(reference)}) | difference (points) | 95% interval |", '|---|---|---|']
-    return '\n'.join(lines + [f"| {name} | {d['difference']*100:+.1f} | {(d['difference'] - d['ci95'])*100:+.1f} to {(d['difference'] + d['ci95'])*100:+.1f} |"
-                               for name, d in pairs])
+def paired_table(references: list[dict], # records tested on the same tasks, one column each (MAML's run seeds, say)
+                 others: list[dict],     # records to compare; those tested on other tasks are left out
+                ) -> str:
+    "A markdown table: each record of `others` tested on the references' tasks, its accuracy, and its task-by-task difference from each reference (points, 95% interval)."
+    tasks = references[0].get('test_tasks')
+    require(all(r.get('test_tasks') == tasks for r in references), "the references were not all tested on the same tasks; a paired table needs the same tasks")
+    def diff(r, ref):
+        if r is ref: return ''
+        d = paired_difference(r, ref)
+        return f"{d['difference']*100:+.1f} ({(d['difference'] - d['ci95'])*100:+.1f} to {(d['difference'] + d['ci95'])*100:+.1f})"
+    lines = ['| learner | test accuracy | ' + ' | '.join(f'minus {learner_label(ref)}' for ref in references) + ' |', '|---|---|' + '---|'*len(references)]
+    return '\n'.join(lines + [f"| {learner_label(r)} | {r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%} | " + ' | '.join(diff(r, ref) for ref in references) + ' |'
+                               for r in others if r.get('test_tasks') == tasks])
 
 # %% ../nbs/09_experiments.ipynb #d7c98732
 GRIDS = ('kanji', 'kanji-hard', 'algorithms', 'quick')
