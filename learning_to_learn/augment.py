@@ -24,7 +24,8 @@ def warp(images: torch.Tensor,  # drawings `[n, 1, h, w]`
     return F.grid_sample(images, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
 
 def affine(scale: torch.Tensor, angle: torch.Tensor, shift: torch.Tensor) -> torch.Tensor:
-    "Maps `[n, 2, 3]` that scale by `scale` `[n]`, rotate by `angle` `[n]` (radians) and shift by `shift` `[n, 2]`, as seen in the output."
+    """Maps `[n, 2, 3]` that scale by `scale` `[n]`, rotate by `angle` `[n]` (radians) and shift by `shift` `[n, 2]`, as
+    seen in the output."""
     cos, sin = torch.cos(angle)/scale, torch.sin(angle)/scale
     rows = [torch.stack([cos, sin], -1), torch.stack([-sin, cos], -1)]
     linear = torch.stack(rows, -2)
@@ -34,7 +35,8 @@ def affine(scale: torch.Tensor, angle: torch.Tensor, shift: torch.Tensor) -> tor
 def ink_box(images: torch.Tensor,   # drawings `[n, 1, h, w]`, ink > 0 on 0
             threshold: float = 0.2  # a pixel is ink above this
            ) -> torch.Tensor:
-    "Bounding boxes `[n, 4]` (left, right, top, bottom) of the ink, in -1 to 1 canvas coordinates; the whole canvas for a blank image."
+    """Bounding boxes `[n, 4]` (left, right, top, bottom) of the ink, in -1 to 1 canvas coordinates; the whole canvas
+    for a blank image."""
     h, w = images.shape[-2:]
     ink = images[:, 0] > threshold
     def edges(any_ink, size):
@@ -49,12 +51,14 @@ def ink_box(images: torch.Tensor,   # drawings `[n, 1, h, w]`, ink > 0 on 0
     return torch.where(ink.flatten(1).any(1)[:, None], box, whole)
 
 # %% ../nbs/03b_augment.ipynb #76f2949f
-INK_FILL = 0.86   # the longer side of a normalised drawing's ink box, as a fraction of the canvas: the median of the renders
+# the longer side of a normalised drawing's ink box, as a fraction of the canvas: the median of the renders
+INK_FILL = 0.86
 
 def normalise_ink(images: torch.Tensor,   # drawings `[n, 1, h, w]`
                   fill: float = INK_FILL   # fraction of the canvas the longer side of the ink box spans afterwards
                  ) -> torch.Tensor:
-    "Each drawing moved and scaled (aspect kept) so that its ink box is centred and its longer side spans `fill` of the canvas."
+    """Each drawing moved and scaled (aspect kept) so that its ink box is centred and its longer side spans `fill` of
+    the canvas."""
     left, right, top, bottom = ink_box(images).unbind(1)
     half = torch.maximum(right - left, bottom - top)/2
     centre = torch.stack([(left + right)/2, (top + bottom)/2], 1)
@@ -74,7 +78,8 @@ def thicken(images: torch.Tensor,  # drawings `[n, 1, h, w]`
 
 def blur(images: torch.Tensor, sigma: torch.Tensor | float) -> torch.Tensor:
     "Each drawing blurred by a 5x5 Gaussian of its own `sigma` (in pixels; 0 leaves it as it is)."
-    sigma = torch.as_tensor(sigma, dtype=images.dtype, device=images.device).reshape(-1, 1, 1).clamp(min=1e-3).expand(len(images), 1, 1)
+    sigma = (torch.as_tensor(sigma, dtype=images.dtype, device=images.device).reshape(-1, 1, 1).clamp(min=1e-3)
+             .expand(len(images), 1, 1))
     at = torch.arange(-2, 3, dtype=images.dtype, device=images.device)
     k = torch.exp(-at**2/(2*sigma**2)); k = k/k.sum(-1, keepdim=True)              # [n, 1, 5]
     kernels = (k.transpose(1, 2) @ k)[:, None]                                      # [n, 1, 5, 5]
@@ -91,10 +96,12 @@ class Augmentation:
     thicker: float = 1.0       # stroke width change, uniform in [-thinner, thicker] (see `thicken`)
     thinner: float = 0.3
     blur: float = 0.8          # Gaussian blur sigma in pixels, uniform in [0, blur]
-    per_task: bool = True      # one change for all the images of a task (as when one person draws it) instead of one per image
+    # one change for all the images of a task (as when one person draws it) instead of one per image
+    per_task: bool = True
 
 def transform(images: torch.Tensor,  # drawings `[n, 1, h, w]`
-              draws: torch.Tensor,   # `[n, 6]` numbers in [-1, 1] per image: scale, rotation, shift x, shift y, width, blur
+              # `[n, 6]` numbers in [-1, 1] per image: scale, rotation, shift x, shift y, width, blur
+              draws: torch.Tensor,
               aug: Augmentation = Augmentation()) -> torch.Tensor:
     "Each image changed by its `draws`, each draw scaled to its range in `aug`."
     size, u = images.shape[-1], draws.to(images.device)
@@ -106,12 +113,14 @@ def random_draws(n: int, generator: torch.Generator) -> torch.Tensor:
     "`[n, 6]` uniform draws in [-1, 1] for `transform`, from a CPU generator (so that a run is the same on any device)."
     return torch.rand(n, 6, generator=generator)*2 - 1
 
-def random_transform(images: torch.Tensor, generator: torch.Generator, aug: Augmentation = Augmentation()) -> torch.Tensor:
+def random_transform(images: torch.Tensor, generator: torch.Generator,
+                     aug: Augmentation = Augmentation()) -> torch.Tensor:
     "Each image of `images` rotated, scaled, shifted, thickened or thinned and blurred at random within `aug`'s ranges."
     return transform(images, random_draws(len(images), generator), aug)
 
 # %% ../nbs/03b_augment.ipynb #e65b1366
-AUGMENTS = ('off', 'normalise', 'random')   # drawings as rendered; normalised by their ink; normalised and randomly transformed in meta-training
+# drawings as rendered; normalised by their ink; normalised and randomly transformed in meta-training
+AUGMENTS = ('off', 'normalise', 'random')
 
 def normalises(augment: str) -> bool:
     "Whether drawings are normalised by their ink under the setting `augment`."
@@ -119,8 +128,9 @@ def normalises(augment: str) -> bool:
     return augment != 'off'
 
 def augment_batch(batch: dict, generator: torch.Generator, aug: Augmentation = Augmentation(),
-                  n_tasks: int | None = None,  # draw for this many tasks (None: the batch's), of which the batch holds ...
-                  mine=slice(None)             # ... these (a process's share in distributed training), so all processes draw alike
+                  # draw for this many tasks (None: the batch's), of which the batch holds ...
+                  n_tasks: int | None = None,
+                  mine=slice(None) # ... these (a process's share in distributed training), so all processes draw alike
                  ) -> dict:
     "The meta-batch with every support and query image randomly transformed (labels unchanged)."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
@@ -137,14 +147,17 @@ def normalise_batch(batch: dict) -> dict:
 # %% ../nbs/03b_augment.ipynb #ca99d922
 def _same(images, scale=1., degrees=0., shift_px=0.):
     n, size = len(images), images.shape[-1]
-    theta = affine(torch.full((n,), scale), torch.full((n,), math.radians(degrees)), torch.full((n, 2), 2*shift_px/size))
+    theta = affine(torch.full((n,), scale), torch.full((n,), math.radians(degrees)),
+                   torch.full((n, 2), 2*shift_px/size))
     return warp(images, theta.to(images.device))
 
 def rotated(images: torch.Tensor) -> torch.Tensor: "Rotated by 15 degrees."; return _same(images, degrees=15)
 def moved(images: torch.Tensor) -> torch.Tensor: "Moved 4 pixels right and down."; return _same(images, shift_px=4)
-def thickened(images: torch.Tensor) -> torch.Tensor: "Strokes 2 pixels thicker (3x3 maximum filter)."; return F.max_pool2d(images, 3, 1, 1)
+def thickened(images: torch.Tensor) -> torch.Tensor:
+    "Strokes 2 pixels thicker (3x3 maximum filter)."; return F.max_pool2d(images, 3, 1, 1)
 def shrunk(images: torch.Tensor) -> torch.Tensor: "Shrunk to 60% about the centre."; return _same(images, scale=0.6)
-def shrunk_and_moved(images: torch.Tensor) -> torch.Tensor: "Shrunk to 60%, then moved 4 pixels right and down."; return moved(shrunk(images))
+def shrunk_and_moved(images: torch.Tensor) -> torch.Tensor:
+    "Shrunk to 60%, then moved 4 pixels right and down."; return moved(shrunk(images))
 
 SHIFTS = {'as rendered': lambda images: images, 'rotated 15 degrees': rotated, 'moved 4 px right and down': moved,
           'strokes 2 px thicker': thickened, 'shrunk to 60%': shrunk, 'shrunk to 60% and moved 4 px': shrunk_and_moved}

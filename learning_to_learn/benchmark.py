@@ -39,7 +39,8 @@ class BenchConfig:
 
 ORIGINAL = BenchConfig('5w1s')
 MAIN_JOB = BenchConfig('main-job', num_shots_test=5, num_steps=1, step_size=0.4)
-CONFIGS = [c for base in (ORIGINAL, BenchConfig('5w5s', num_shots=5, num_shots_test=5), BenchConfig('10w1s', num_ways=10))
+CONFIGS = [c for base in (ORIGINAL, BenchConfig('5w5s', num_shots=5, num_shots_test=5),
+                          BenchConfig('10w1s', num_ways=10))
            for c in (base, replace(base, algorithm='fomaml'))]
 MORE_CONFIGS = [BenchConfig('20w1s', num_ways=20), BenchConfig('5w5s15q', num_shots=5, num_shots_test=15),
                 BenchConfig('5w1s-h64', hidden_size=64), MAIN_JOB]
@@ -56,8 +57,11 @@ class _Run:
         self.learner = MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                                    strategy='vmap' if graph else strategy).to(device)
         optimizer = make_optimizer(self.learner, cfg.meta_lr, capturable=graph)
-        self.step_fn = graphed(functools.partial(step_metrics, self.learner, optimizer), 'on' if graph else 'off', device, 'benchmark step')
-        self.sampler, self.gen, self.cfg, self.device = TaskSampler(sketches, cfg.num_ways, cfg.num_shots, cfg.num_shots_test, device), torch.Generator().manual_seed(seed), cfg, device
+        self.step_fn = graphed(functools.partial(step_metrics, self.learner, optimizer), 'on' if graph else 'off',
+                               device, 'benchmark step')
+        self.sampler, self.gen, self.cfg, self.device = (TaskSampler(sketches, cfg.num_ways, cfg.num_shots,
+                                                                     cfg.num_shots_test, device),
+                                                         torch.Generator().manual_seed(seed), cfg, device)
         for _ in range(5 if graph else 1): self.step()
 
     def step(self): return self.step_fn(self.sampler.sample(self.cfg.batch_size, self.gen))
@@ -71,20 +75,25 @@ class _Run:
 
 # %% ../nbs/06_benchmark.ipynb #e6fbfe4a
 def _peak_rss_kib() -> int:
-    "This process's peak resident memory: Linux's VmHWM, which starts afresh in a spawned process (`ru_maxrss` inherits the parent's peak)."
-    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM:')).split()[1])
+    """This process's peak resident memory: Linux's VmHWM, which starts afresh in a spawned process (`ru_maxrss`
+    inherits the parent's peak)."""
+    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines()
+                         if l.startswith('VmHWM:')).split()[1])
     except (OSError, StopIteration): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 def _peak_growth(cfg: BenchConfig, strategy: str, n_classes: int, seed: int, steps: int) -> float:
     torch.set_num_threads(1)
-    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
-    run = _Run(replace(cfg, batch_size=1), strategy, train, torch.device('cpu'), seed)   # warms up on one task: lazy set-up is not counted
+    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False),
+                          seed=seed)['train']
+    # warms up on one task: lazy set-up is not counted
+    run = _Run(replace(cfg, batch_size=1), strategy, train, torch.device('cpu'), seed)
     before, run.cfg = _peak_rss_kib(), cfg
     for _ in range(steps): run.step()
     return (_peak_rss_kib() - before)/1024
 
 def cpu_peak_mib(cfg: BenchConfig, strategy: str, n_classes: int = 200, seed: int = 0, steps: int = 2) -> float:
-    "How much the peak resident memory (MiB) grows during `steps` outer steps of a fresh process, after a warm-up step on one task."
+    """How much the peak resident memory (MiB) grows during `steps` outer steps of a fresh process, after a warm-up step
+    on one task."""
     with multiprocessing.get_context('spawn').Pool(1) as pool:
         return pool.apply_async(_peak_growth, (cfg, strategy, n_classes, seed, steps)).get(timeout=1800)
 
@@ -92,12 +101,13 @@ def cpu_peak_mib(cfg: BenchConfig, strategy: str, n_classes: int = 200, seed: in
 CPU_STRATEGIES, GPU_STRATEGIES = ('loop', 'vmap', 'batched'), ('loop', 'vmap', 'graph')
 
 def default_strategy(cfg: BenchConfig, device: torch.device) -> str:
-    "What training uses by default for `cfg`: the whole step as a CUDA graph on a GPU; on a CPU, what the learner's 'auto' picks."
+    """What training uses by default for `cfg`: the whole step as a CUDA graph on a GPU; on a CPU, what the learner's
+    'auto' picks."""
     if device.type == 'cuda': return 'graph'
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size)).pick_strategy({'train': (torch.empty(0),)})
 
 def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
-              strategies: tuple | None = None,     # the first is the baseline (None: loop and every strategy of the device)
+              strategies: tuple | None = None, # the first is the baseline (None: loop and every strategy of the device)
               rounds: int = 3,                     # alternations of the strategies
               steps_per_round: int = 2,            # outer steps per strategy per round
               device: str = 'cpu', seed: int = 0, n_classes: int = 200,
@@ -107,7 +117,8 @@ def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
     require(rounds >= 1 and steps_per_round >= 1, "rounds and steps per round must be at least 1")
     dev = pick_device(device)
     strategies = strategies or (GPU_STRATEGIES if dev.type == 'cuda' else CPU_STRATEGIES)
-    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
+    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False),
+                          seed=seed)['train']
     rows = []
     if progress: print(format_header(strategies, memory), flush=True)
     for cfg in configs:
@@ -134,20 +145,23 @@ def format_header(strategies: tuple = CPU_STRATEGIES, memory: bool = False) -> s
             + (''.join(f"{s + ' MiB':>13}" for s in strategies) if memory else ''))
 
 def format_row(row: dict, strategies: tuple = CPU_STRATEGIES) -> str:
-    "One aligned line of the benchmark table: tasks/s, the default strategy against the first and its name, and peak memory if measured."
+    """One aligned line of the benchmark table: tasks/s, the default strategy against the first and its name, and peak
+    memory if measured."""
     speeds = ''.join(f"{row[f'{s}_tasks_per_s']:>16.1f}" for s in strategies)
     peaks = ''.join(f"{row[f'{s}_peak_mib']:>13.0f}" for s in strategies if f'{s}_peak_mib' in row)
     return f"{row['config']:<12}{speeds}{row['speedup']:>8.2f}x  {row['default']:<8}{peaks}"
 
 # %% ../nbs/06_benchmark.ipynb #4d0078f5
 def bench_table(rows: list[dict], strategies: tuple = CPU_STRATEGIES) -> str:
-    "Benchmark rows as a Markdown table: tasks/s of each strategy, the default's speed-up over the first, and peak memory if measured."
+    """Benchmark rows as a Markdown table: tasks/s of each strategy, the default's speed-up over the first, and peak
+    memory if measured."""
     memory = all(f'{s}_peak_mib' in r for r in rows for s in strategies)
-    head = ['config', *(f'{s} tasks/s' for s in strategies), 'default', 'default vs loop', *([f'{s} peak MiB' for s in strategies] if memory else [])]
+    head = ['config', *(f'{s} tasks/s' for s in strategies), 'default', 'default vs loop',
+            *([f'{s} peak MiB' for s in strategies] if memory else [])]
     lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|'*len(head)]
     for r in rows:
-        cells = [r['config'], *(f"{r[f'{s}_tasks_per_s']:.1f}" for s in strategies), r['default'], f"{r['speedup']:.2f}x",
-                 *([f"{r[f'{s}_peak_mib']:.0f}" for s in strategies] if memory else [])]
+        cells = [r['config'], *(f"{r[f'{s}_tasks_per_s']:.1f}" for s in strategies), r['default'],
+                 f"{r['speedup']:.2f}x", *([f"{r[f'{s}_peak_mib']:.0f}" for s in strategies] if memory else [])]
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
@@ -156,23 +170,29 @@ def plot_throughput(rows: list[dict], strategies: tuple = CPU_STRATEGIES, title:
     fig, ax = subplots(figsize=(8, 3))
     width = 0.8/len(strategies)
     for i, s in enumerate(strategies):
-        ax.bar([j + i*width for j in range(len(rows))], [r[f'{s}_tasks_per_s']/r[f'{strategies[0]}_tasks_per_s'] for r in rows], width, label=s)
+        ax.bar([j + i*width for j in range(len(rows))],
+               [r[f'{s}_tasks_per_s']/r[f'{strategies[0]}_tasks_per_s'] for r in rows], width, label=s)
     ax.axhline(1, color='gray', lw=0.8)
-    ax.set_xticks([j + width*(len(strategies) - 1)/2 for j in range(len(rows))], [r['config'] for r in rows], rotation=30, ha='right', fontsize=8)
-    ax.set_ylabel(f'tasks/s relative to {strategies[0]}'); ax.legend(fontsize=8); ax.set_title(title, fontsize=10); fig.tight_layout()
+    ax.set_xticks([j + width*(len(strategies) - 1)/2 for j in range(len(rows))], [r['config'] for r in rows],
+                  rotation=30, ha='right', fontsize=8)
+    ax.set_ylabel(f'tasks/s relative to {strategies[0]}'); ax.legend(fontsize=8); ax.set_title(title, fontsize=10)
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/06_benchmark.ipynb #21ea35ec
 def chunk_sweep(configs: list[BenchConfig],          # what to time
                 budgets: tuple = (20, 60, 120, 1000), # images per chunk to try
                 rounds: int = 3, steps_per_round: int = 1, seed: int = 0, n_classes: int = 200) -> list[dict]:
-    "Tasks per second of the side-by-side strategy with each chunk budget, relative to the loop, interleaved round by round."
+    """Tasks per second of the side-by-side strategy with each chunk budget, relative to the loop, interleaved round by
+    round."""
     from learning_to_learn import metalearners
     default, rows = metalearners.CHUNK_IMAGES, []
-    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False), seed=seed)['train']
+    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False),
+                          seed=seed)['train']
     try:
         for cfg in configs:
-            runs = {'loop': _Run(cfg, 'loop', train, torch.device('cpu'), seed), **{b: _Run(cfg, 'batched', train, torch.device('cpu'), seed) for b in budgets}}
+            runs = {'loop': _Run(cfg, 'loop', train, torch.device('cpu'), seed),
+                    **{b: _Run(cfg, 'batched', train, torch.device('cpu'), seed) for b in budgets}}
             speeds = {k: [] for k in runs}
             for _ in range(rounds):
                 for k, run in runs.items():
@@ -189,7 +209,8 @@ def chunk_sweep(configs: list[BenchConfig],          # what to time
 def ltl_bench_cli(argv: list[str] | None = None):
     "Time meta-training throughput (tasks/s) of the per-task loop against the other strategies."
     p = argparse.ArgumentParser(prog='ltl_bench', description=ltl_bench_cli.__doc__)
-    p.add_argument('--quick', action='store_true', help='time only the original configuration (5-way 1-shot, second order)')
+    p.add_argument('--quick', action='store_true',
+                   help='time only the original configuration (5-way 1-shot, second order)')
     p.add_argument('--rounds', type=int, default=3, help='alternations of the strategies (default: 3)')
     p.add_argument('--steps', type=int, default=2, help='outer steps per strategy per round (default: 2)')
     p.add_argument('--device', default='cpu', choices=('auto', 'cpu', 'cuda'), help='default: cpu')
@@ -200,8 +221,9 @@ def ltl_bench_cli(argv: list[str] | None = None):
     require(a.threads >= 1, f"--threads must be at least 1, got {a.threads}")
     torch.set_num_threads(a.threads)
     dev = pick_device(a.device)
-    print(f"device: {torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'cpu, {a.threads} thread(s)'}; torch {torch.__version__}")
-    rows = benchmark([ORIGINAL] if a.quick else CONFIGS + MORE_CONFIGS, rounds=a.rounds, steps_per_round=a.steps, device=a.device,
-                     memory=not (a.quick or a.no_memory))
+    print(f"device: {torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'cpu, {a.threads} thread(s)'}; "
+          f"torch {torch.__version__}")
+    rows = benchmark([ORIGINAL] if a.quick else CONFIGS + MORE_CONFIGS, rounds=a.rounds, steps_per_round=a.steps,
+                     device=a.device, memory=not (a.quick or a.no_memory))
     if a.json: save_json(dict(device=str(dev), torch=torch.__version__, threads=a.threads, rows=rows), a.json)
     print(f"speedup_vs_loop={rows[0]['speedup']:.2f}")

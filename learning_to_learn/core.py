@@ -17,7 +17,8 @@ __all__ = ['DEVICES', 'documented', 'LtlError', 'require', 'cli_errors', 'atomic
 
 # %% ../nbs/00_core.ipynb #53fbf08b
 def documented(f):
-    "Append a *Parameters* section built from the docments comments of `f` (a function, or a class's `__init__` or fields) to its docstring."
+    """Append a *Parameters* section built from the docments comments of `f` (a function, or a class's `__init__` or
+    fields) to its docstring."""
     if '\nParameters\n----------\n' in (f.__doc__ or ''): return f
     lines = []
     for name, d in docments(f, full=True).items():
@@ -52,7 +53,8 @@ def cli_errors(main):
 # %% ../nbs/00_core.ipynb #1485fb1b
 def _umask() -> int:
     "The process's umask, read without changing it where Linux tells it."
-    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('Umask:')).split()[1], 8)
+    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines()
+                         if l.startswith('Umask:')).split()[1], 8)
     except (OSError, StopIteration): mask = os.umask(0o022); os.umask(mask); return mask
 
 @documented
@@ -84,11 +86,13 @@ def load_json(path: str | Path):
     path = Path(path)
     require(path.is_file(), f"{path} does not exist")
     try: return json.loads(path.read_text(encoding='utf-8'))
-    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise LtlError(f"{path} is not valid JSON ({e}); delete or repair it") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise LtlError(f"{path} is not valid JSON ({e}); delete or repair it") from None
 
 # %% ../nbs/00_core.ipynb #d6306dea
 def cache_dir() -> Path:
-    "The folder for cached data: `$LTL_CACHE`, else `$XDG_CACHE_HOME/learning_to_learn`, else `~/.cache/learning_to_learn`."
+    """The folder for cached data: `$LTL_CACHE`, else `$XDG_CACHE_HOME/learning_to_learn`, else
+    `~/.cache/learning_to_learn`."""
     if os.environ.get('LTL_CACHE'): return Path(os.environ['LTL_CACHE'])
     return Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'learning_to_learn'
 
@@ -118,5 +122,6 @@ def pick_device(name: str = 'auto') -> torch.device:
     "The torch device for 'auto', 'cpu' or 'cuda' (checked to exist)."
     require(name in DEVICES or name.startswith('cuda:'), f"unknown device {name!r}; use {', '.join(DEVICES)}")
     if name == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    require(name == 'cpu' or torch.cuda.is_available(), f"device {name!r} was asked for but CUDA is not available here; use --device cpu or auto")
+    require(name == 'cpu' or torch.cuda.is_available(),
+            f"device {name!r} was asked for but CUDA is not available here; use --device cpu or auto")
     return torch.device(name)

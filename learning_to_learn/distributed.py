@@ -28,7 +28,8 @@ def shard(n: int,           # tasks to share
           rank: int,        # this process's rank
           world_size: int   # how many processes share them
          ) -> slice:
-    "The contiguous slice of `n` tasks that process `rank` of `world_size` keeps: the first `n % world_size` processes take one more."
+    """The contiguous slice of `n` tasks that process `rank` of `world_size` keeps: the first `n % world_size` processes
+    take one more."""
     base, extra = divmod(n, world_size)
     start = rank*base + min(rank, extra)
     return slice(start, start + base + (rank < extra))
@@ -36,7 +37,8 @@ def shard(n: int,           # tasks to share
 # %% ../nbs/10_distributed.ipynb #25ec3b6c
 @dataclass
 class DistContext:
-    "This process's place in a run: its rank among `world_size` processes, its device, and whether a process group joins them."
+    """This process's place in a run: its rank among `world_size` processes, its device, and whether a process group
+    joins them."""
     rank: int = 0
     world_size: int = 1
     device: torch.device = field(default_factory=lambda: torch.device('cpu'))
@@ -56,13 +58,15 @@ def _leave_group():
     if tdist.is_initialized(): tdist.destroy_process_group()
 
 def distributed_context(device: str | torch.device = 'auto') -> DistContext:
-    "Join torchrun's process group (NCCL on GPUs, Gloo on CPUs) if `torchrun` started this process; else a single-process context."
+    """Join torchrun's process group (NCCL on GPUs, Gloo on CPUs) if `torchrun` started this process; else a
+    single-process context."""
     dev = pick_device(device) if isinstance(device, str) else torch.device(device)
     if not all(k in os.environ for k in TORCHRUN_VARS): return DistContext(device=dev)
     rank, world_size, local_rank = (int(os.environ[k]) for k in TORCHRUN_VARS)
     if dev.type == 'cuda':
-        require(local_rank < torch.cuda.device_count(), f"process {local_rank} of this machine has no GPU: it has {torch.cuda.device_count()}; "
-                                                        f"start at most that many processes per machine (--nproc-per-node)")
+        require(local_rank < torch.cuda.device_count(),
+                f"process {local_rank} of this machine has no GPU: it has {torch.cuda.device_count()}; "
+                f"start at most that many processes per machine (--nproc-per-node)")
         dev = torch.device('cuda', local_rank)
         torch.cuda.set_device(dev)
     if not tdist.is_initialized():
@@ -75,8 +79,9 @@ def distributed_context(device: str | torch.device = 'auto') -> DistContext:
 def sample(self, sampler: TaskSampler, batch_size: int, generator: torch.Generator) -> dict:
     "This process's share of the `batch_size` tasks that every process draws from `generator`."
     if not self.active: return sampler.sample(batch_size, generator)
-    require(batch_size >= self.world_size, f"a meta-batch of {batch_size} tasks cannot be shared by {self.world_size} processes; "
-                                           f"use --batch-size {self.world_size} or more, or fewer processes")
+    require(batch_size >= self.world_size,
+            f"a meta-batch of {batch_size} tasks cannot be shared by {self.world_size} processes; "
+            f"use --batch-size {self.world_size} or more, or fewer processes")
     classes, samples = sampler.draw(batch_size, generator)
     mine = self.shard(batch_size)
     return sampler.batch(classes[mine], samples[mine])
@@ -109,7 +114,8 @@ class ReducingOptimizer:
 @patch_to(DistContext)
 def weighted_sum(self, metrics: dict, weight: float) -> dict:
     "The sum over processes of `weight` x each number in `metrics` (floats or lists of floats)."
-    flat = torch.tensor([x for v in metrics.values() for x in (v if isinstance(v, list) else [v])], dtype=torch.float64, device=self.device)
+    flat = torch.tensor([x for v in metrics.values() for x in (v if isinstance(v, list) else [v])], dtype=torch.float64,
+                        device=self.device)
     tdist.all_reduce(flat.mul_(weight))
     out, i = {}, 0
     for k, v in metrics.items():
@@ -120,7 +126,8 @@ def weighted_sum(self, metrics: dict, weight: float) -> dict:
 
 @patch_to(DistContext)
 def outer_step(self, learner, optimizer: torch.optim.Optimizer, batch: dict, batch_size: int) -> dict:
-    "One meta-training step on this process's share of a `batch_size`-task meta-batch; the mean metrics of the whole meta-batch."
+    """One meta-training step on this process's share of a `batch_size`-task meta-batch; the mean metrics of the whole
+    meta-batch."""
     if not self.active: return metalearners.outer_step(learner, optimizer, batch)
     weight = len(batch['train'][0])/batch_size
     return self.weighted_sum(metalearners.outer_step(learner, ReducingOptimizer(optimizer, weight), batch), weight)
@@ -128,11 +135,13 @@ def outer_step(self, learner, optimizer: torch.optim.Optimizer, batch: dict, bat
 # %% ../nbs/10_distributed.ipynb #f2e507ef
 @patch_to(DistContext)
 def evaluate(self, learner, bank: TaskBank, batch_size: int, **kwargs) -> dict:
-    "`evaluate` on this process's share of `bank`'s batches; every process gets the per-task metrics of the whole bank, in order."
+    """`evaluate` on this process's share of `bank`'s batches; every process gets the per-task metrics of the whole
+    bank, in order."""
     if not self.active: return metalearners.evaluate(learner, bank, batch_size=batch_size, **kwargs)
     batches = self.shard(-(-len(bank)//batch_size))
     mine = slice(batches.start*batch_size, batches.stop*batch_size)
-    part = metalearners.evaluate(learner, replace(bank, classes=bank.classes[mine], samples=bank.samples[mine]), batch_size=batch_size, **kwargs) if batches.stop > batches.start else None
+    part = metalearners.evaluate(learner, replace(bank, classes=bank.classes[mine], samples=bank.samples[mine]),
+                                 batch_size=batch_size, **kwargs) if batches.stop > batches.start else None
     parts = [p for p in self.gather(part) if p is not None]
     return {k: torch.cat([p[k] for p in parts]) for k in parts[0]}
 
@@ -144,7 +153,8 @@ def require_same(self, value, msg: str):
 
 @patch_to(DistContext)
 def from_main(self, fn, *args, everyone: bool = False, **kwargs):
-    "`fn(*args, **kwargs)` on the main process, its result (or error) handed to all; `everyone`: then call `fn` on the others too (e.g. to read a cache the main process filled)."
+    """`fn(*args, **kwargs)` on the main process, its result (or error) handed to all; `everyone`: then call `fn` on the
+    others too (e.g. to read a cache the main process filled)."""
     if not self.active: return fn(*args, **kwargs)
     box = [None]
     if self.is_main:
@@ -163,43 +173,53 @@ def free_port(host: str = '127.0.0.1') -> int:
         s.bind((host, 0))
         return s.getsockname()[1]
 
-def torchrun_command(args: list[str],          # what each process runs: a script and its arguments, or ['-m', module, ...]
+def torchrun_command(args: list[str], # what each process runs: a script and its arguments, or ['-m', module, ...]
                      nproc: int = 1,           # processes on this machine
                      nnodes: int = 1,          # machines (here: torchrun commands) that meet at the rendezvous
                      endpoint: str | None = None, # host:port of the rendezvous (None: a free port on 127.0.0.1)
                      join_timeout: int = 600   # seconds to wait for the other machines before giving up
                     ) -> list[str]:
-    "The `torchrun` command line that starts `args` in `nproc` processes on this machine, with c10d rendezvous at `endpoint`."
+    """The `torchrun` command line that starts `args` in `nproc` processes on this machine, with c10d rendezvous at
+    `endpoint`."""
     endpoint = endpoint or f'127.0.0.1:{free_port()}'
     return [sys.executable, '-m', 'torch.distributed.run', '--nnodes', str(nnodes), '--nproc-per-node', str(nproc),
             '--rdzv-backend', 'c10d', '--rdzv-endpoint', endpoint, '--rdzv-conf', f'join_timeout={join_timeout}',
             '--local-addr', endpoint.rsplit(':', 1)[0], *args]
 
 # %% ../nbs/10_distributed.ipynb #373d7d6f
-GRADIENT_TOLERANCE = 1e-4   # largest meta-gradient difference, relative to its largest entry, that float32 sums in another order explain (the meta-learners chapter holds its strategies to the same)
+# largest meta-gradient difference, relative to its largest entry, that float32 sums in another order explain (the
+# meta-learners chapter holds its strategies to the same)
+GRADIENT_TOLERANCE = 1e-4
 
 def equivalence_check(cfg) -> dict | None:
-    "The first meta-training step of `cfg`, split over this process's group and, on the main process, alone: how they compare (None on the other processes)."
+    """The first meta-training step of `cfg`, split over this process's group and, on the main process, alone: how they
+    compare (None on the other processes)."""
     from learning_to_learn.training import build_learner, load_splits
     dist = distributed_context(cfg.device)
     splits = dist.from_main(load_splits, cfg, progress=False, everyone=True)
-    sampler, val_sampler = (TaskSampler(splits[k], cfg.num_ways, cfg.num_shots, cfg.queries, dist.device) for k in ('train', 'val'))
+    sampler, val_sampler = (TaskSampler(splits[k], cfg.num_ways, cfg.num_shots, cfg.queries, dist.device)
+                            for k in ('train', 'val'))
     val_bank = task_bank(val_sampler, cfg.val_tasks, seed=cfg.data_seed + 1)
     def first_step(d: DistContext):
         learner = build_learner(cfg).to(d.device)
-        validation = d.evaluate(learner, val_bank, batch_size=cfg.batch_size)   # before the step: the same model everywhere
+        # before the step: the same model everywhere
+        validation = d.evaluate(learner, val_bank, batch_size=cfg.batch_size)
         batch = d.sample(sampler, cfg.batch_size, torch.Generator().manual_seed(cfg.random_seed))
         metrics = d.outer_step(learner, torch.optim.Adam(learner.parameters(), lr=cfg.meta_lr), batch, cfg.batch_size)
-        images = torch.cat([batch['train'][0].flatten(1), batch['test'][0].flatten(1)], 1).cpu()   # support and query images of each task
-        return images, torch.cat([p.grad.flatten() for p in learner.parameters() if p.grad is not None]).cpu(), metrics, validation
+        # support and query images of each task
+        images = torch.cat([batch['train'][0].flatten(1), batch['test'][0].flatten(1)], 1).cpu()
+        return images, torch.cat([p.grad.flatten() for p in learner.parameters()
+                                  if p.grad is not None]).cpu(), metrics, validation
     tasks, gradient, metrics, validation = first_step(dist)
     shares = dist.gather(tasks)
     if not dist.is_main: return None
     one_tasks, one_gradient, one_metrics, one_validation = first_step(DistContext(device=dist.device))
-    same, error = torch.equal(torch.cat(shares), one_tasks), ((gradient - one_gradient).abs().max()/one_gradient.abs().max()).item()
+    same, error = (torch.equal(torch.cat(shares), one_tasks),
+                   ((gradient - one_gradient).abs().max()/one_gradient.abs().max()).item())
     same_validation = all(torch.equal(validation[k], one_validation[k]) for k in one_validation)
-    return dict(algorithm=cfg.algorithm, processes=dist.world_size, tasks_per_process=[len(t) for t in shares], same_tasks=same,
-                gradient_error=error, same_validation=same_validation, matches=same and error <= GRADIENT_TOLERANCE and same_validation,
+    return dict(algorithm=cfg.algorithm, processes=dist.world_size, tasks_per_process=[len(t) for t in shares],
+                same_tasks=same, gradient_error=error, same_validation=same_validation,
+                matches=same and error <= GRADIENT_TOLERANCE and same_validation,
                 outer_loss=metrics['outer_loss'], outer_loss_alone=one_metrics['outer_loss'])
 
 # %% ../nbs/10_distributed.ipynb #e17e315f
@@ -207,9 +227,11 @@ def _claim_device(queue):
     os.environ['CUDA_VISIBLE_DEVICES'] = queue.get(timeout=60)
 
 def device_pool(workers: int,                   # worker processes when `devices` is None
-                devices: list[str] | None = None # GPU numbers: one worker per entry, each seeing only that GPU (name one twice to share it)
+                # GPU numbers: one worker per entry, each seeing only that GPU (name one twice to share it)
+                devices: list[str] | None = None
                ) -> ProcessPoolExecutor:
-    "A pool of spawned worker processes; with `devices`, one per entry, each with `CUDA_VISIBLE_DEVICES` set to its entry."
+    """A pool of spawned worker processes; with `devices`, one per entry, each with `CUDA_VISIBLE_DEVICES` set to its
+    entry."""
     context = multiprocessing.get_context('spawn')
     if not devices: return ProcessPoolExecutor(workers, mp_context=context)
     require(all(str(d).isdigit() for d in devices), f"devices are GPU numbers such as '0' or '1', got {devices}")
@@ -219,7 +241,8 @@ def device_pool(workers: int,                   # worker processes when `devices
 
 # %% ../nbs/10_distributed.ipynb #d8aec8c9
 # (name, processes, threads per process, started by torchrun)
-CPU_SETUPS = (('1 process x 1 thread', 1, 1, False), ('1 process x 2 threads', 1, 2, False), ('2 processes x 1 thread', 2, 1, True))
+CPU_SETUPS = (('1 process x 1 thread', 1, 1, False), ('1 process x 2 threads', 1, 2, False),
+              ('2 processes x 1 thread', 2, 1, True))
 GPU_SETUPS = (('1 process', 1, 1, False), ('1 NCCL process (torchrun)', 1, 1, True))
 
 class _SharedRun(_Run):
@@ -227,7 +250,9 @@ class _SharedRun(_Run):
     def __init__(self, dist: DistContext, *args):
         self.dist = dist
         super().__init__(*args)
-    def step(self): self.dist.outer_step(self.learner, self.opt, self.dist.sample(self.sampler, self.cfg.batch_size, self.gen), self.cfg.batch_size)
+    def step(self):
+        self.dist.outer_step(self.learner, self.opt, self.dist.sample(self.sampler, self.cfg.batch_size, self.gen),
+                             self.cfg.batch_size)
 
 def _train_split(n_classes: int, seed: int):
     return split_classes(kanji_sketches(n_classes, 20, seed, progress=False), seed=seed)['train']
@@ -243,15 +268,17 @@ def tasks_per_second(steps: int = 6,               # timed outer steps, after on
 
 def _time_setup(name: str, processes: int, threads: int, grouped: bool, steps: int, device: str, timeout: int) -> float:
     args = ['-m', 'learning_to_learn.distributed', 'time', '--steps', str(steps), '--device', device]
-    p = subprocess.run(torchrun_command(args, nproc=processes) if grouped else [sys.executable, *args], capture_output=True, text=True,
-                       timeout=timeout, env={**os.environ, 'OMP_NUM_THREADS': str(threads), 'GLOO_SOCKET_IFNAME': 'lo'})
+    p = subprocess.run(torchrun_command(args, nproc=processes) if grouped else [sys.executable, *args],
+                       capture_output=True, text=True, timeout=timeout,
+                       env={**os.environ, 'OMP_NUM_THREADS': str(threads), 'GLOO_SOCKET_IFNAME': 'lo'})
     require(p.returncode == 0, f"the '{name}' measurement failed: {p.stderr.strip()[-500:]}")
     return float(p.stdout.split('tasks_per_s=')[-1])
 
 def scaling_benchmark(steps: int = 6,        # timed outer steps per measurement
                       rounds: int = 2,       # alternations of the setups
                       device: str = 'cpu',   # 'cpu' (CPU_SETUPS) or 'cuda' (GPU_SETUPS)
-                      setups: tuple | None = None, # (name, processes, threads, under torchrun) of each setup; the first is the baseline
+                      # (name, processes, threads, under torchrun) of each setup; the first is the baseline
+                      setups: tuple | None = None,
                       timeout: int = 600, progress: bool = True) -> list[dict]:
     "Tasks per second of each setup (median of its rounds) and the ratio to the first setup, all measured in this run."
     require(steps >= 1 and rounds >= 1, f"steps and rounds must be at least 1, got {steps} and {rounds}")
@@ -262,18 +289,21 @@ def scaling_benchmark(steps: int = 6,        # timed outer steps per measurement
             speeds[name].append(_time_setup(name, *setup, steps, device, timeout))
             if progress: print(f"round {r + 1}: {name:<28} {speeds[name][-1]:7.1f} tasks/s", flush=True)
     base = statistics.median(speeds[setups[0][0]])
-    return [dict(setup=name, tasks_per_s=statistics.median(v), ratio=statistics.median(v)/base) for name, v in speeds.items()]
+    return [dict(setup=name, tasks_per_s=statistics.median(v), ratio=statistics.median(v)/base)
+            for name, v in speeds.items()]
 
 def format_scaling(rows: list[dict]) -> str:
     "The scaling table, one line per setup."
-    return '\n'.join([f"{'setup':<28}{'tasks/s':>9}{'ratio':>8}"] + [f"{r['setup']:<28}{r['tasks_per_s']:>9.1f}{r['ratio']:>7.2f}x" for r in rows])
+    return '\n'.join([f"{'setup':<28}{'tasks/s':>9}{'ratio':>8}"]
+                     + [f"{r['setup']:<28}{r['tasks_per_s']:>9.1f}{r['ratio']:>7.2f}x" for r in rows])
 
 # %% ../nbs/10_distributed.ipynb #5e054158
 @cli_errors
 def distributed_cli(argv: list[str] | None = None):
     "`check` a torchrun group against one process, or time its `scaling`."
     argv = sys.argv[1:] if argv is None else argv
-    usage = "usage: python -m learning_to_learn.distributed {check [ltl_train flags] | scaling [--steps N] [--rounds N] [--device cpu|cuda] | time [--steps N] [--device D]}"
+    usage = ("usage: python -m learning_to_learn.distributed {check [ltl_train flags] | scaling [--steps N] "
+             "[--rounds N] [--device cpu|cuda] | time [--steps N] [--device D]}")
     require(bool(argv) and argv[0] in ('check', 'scaling', 'time'), usage)
     if argv[0] == 'check': return _check_cli(argv[1:])
     p = argparse.ArgumentParser(prog=f'python -m learning_to_learn.distributed {argv[0]}')
@@ -286,7 +316,8 @@ def distributed_cli(argv: list[str] | None = None):
         if is_main_process(): print(f"tasks_per_s={speed}")
         return
     dev = pick_device(a.device)
-    print(f"{torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'{os.cpu_count()} CPU cores'}; torch {torch.__version__}; "
+    print(f"{torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'{os.cpu_count()} CPU cores'}; "
+          f"torch {torch.__version__}; "
           f"{ORIGINAL.label}, meta-batch {ORIGINAL.batch_size}, hidden {ORIGINAL.hidden_size}")
     rows = scaling_benchmark(a.steps, a.rounds, a.device)
     print(format_scaling(rows))

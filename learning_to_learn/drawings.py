@@ -29,9 +29,11 @@ def as_support(support: dict | tuple, # {label: [drawing, ...]}, or (drawings, l
               ) -> dict:
     "The support set as {label: [drawings]}, the classes in the order their labels first appear."
     if isinstance(support, dict): return {k: list(v) for k, v in support.items()}
-    require(isinstance(support, (tuple, list)) and len(support) == 2, "give the support set as {label: [drawings]} or as (drawings, labels)")
+    require(isinstance(support, (tuple, list)) and len(support) == 2,
+            "give the support set as {label: [drawings]} or as (drawings, labels)")
     drawings, labels = support
-    require(len(drawings) == len(labels), f"{len(drawings)} drawings but {len(labels)} labels: give one label per drawing")
+    require(len(drawings) == len(labels),
+            f"{len(drawings)} drawings but {len(labels)} labels: give one label per drawing")
     grouped = {}
     for x, y in zip(drawings, labels): grouped.setdefault(y, []).append(x)
     return grouped
@@ -46,19 +48,22 @@ def prediction_task(support: dict,                # {label: [drawing [1, 28, 28]
                     device: torch.device | str = 'cpu') -> dict:
     "A meta-batch of one task: the support drawings with their class's index, the queries with the placeholder label 0."
     require(len(support) >= 2, f"a prediction needs at least 2 classes to choose between, got {len(support)}")
-    require(len(support) <= ways, f"this model tells apart at most {ways} classes (it was meta-trained {ways}-way), got {len(support)}: "
-                                  f"use {ways} or fewer, or a model trained with a larger --num-ways")
+    require(len(support) <= ways,
+            f"this model tells apart at most {ways} classes (it was meta-trained {ways}-way), got {len(support)}: "
+            f"use {ways} or fewer, or a model trained with a larger --num-ways")
     empty = [k for k, v in support.items() if len(v) == 0]
     require(not empty, f"class {', '.join(map(repr, empty))} has no drawings: give every class at least one")
     queries = list(queries)
     require(len(queries) >= 1, "there is nothing to label: give at least one query drawing")
     for kind, drawings in (('support', [x for v in support.values() for x in v]), ('query', queries)):
         shapes = {tuple(x.shape) for x in drawings} - {SKETCH_SHAPE}
-        require(not shapes, f"{kind} drawings must be sketches of shape {list(SKETCH_SHAPE)} (see to_sketch), got {sorted(shapes)}")
+        require(not shapes,
+                f"{kind} drawings must be sketches of shape {list(SKETCH_SHAPE)} (see to_sketch), got {sorted(shapes)}")
     xs = torch.stack([x for v in support.values() for x in v]).float()
     ys = torch.tensor([i for i, v in enumerate(support.values()) for _ in v])
     xq = torch.stack(queries).float()
-    return {'train': (xs[None].to(device), ys[None].to(device)), 'test': (xq[None].to(device), torch.zeros(1, len(xq), dtype=torch.long, device=device))}
+    return {'train': (xs[None].to(device), ys[None].to(device)),
+            'test': (xq[None].to(device), torch.zeros(1, len(xq), dtype=torch.long, device=device))}
 
 # %% ../nbs/11_your_drawings.ipynb #fd4e14fc
 def class_probabilities(logits: torch.Tensor, # a task's query outputs [n, ways]
@@ -74,7 +79,8 @@ def predict(learner: nn.Module,              # a meta-trained MetaLearner or Pro
             queries: torch.Tensor | list,    # the drawings to label [n, 1, 28, 28]
             steps: int | None = None         # inner steps (None: the run's test-time steps, learner.eval_steps)
            ) -> torch.Tensor:
-    "Adapt `learner` to the support drawings and return each query's probabilities [n, classes], columns in the support's label order."
+    """Adapt `learner` to the support drawings and return each query's probabilities [n, classes], columns in the
+    support's label order."""
     require(steps is None or steps >= 0, f"inner steps must be 0 or more, got {steps}")
     support = as_support(support)
     batch = prediction_task(support, queries, learner.model.ways, next(learner.parameters()).device)
@@ -92,14 +98,16 @@ IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp')   # the file
 
 def image_files(folder: str | Path) -> list[Path]:
     "The drawings in `folder`: its files with an image suffix, sorted, hidden files left out."
-    return sorted(p for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith('.') and p.suffix.lower() in IMAGE_SUFFIXES)
+    return sorted(p for p in Path(folder).iterdir()
+                  if p.is_file() and not p.name.startswith('.') and p.suffix.lower() in IMAGE_SUFFIXES)
 
 def read_support(folder: str | Path) -> dict[str, list[torch.Tensor]]:
     "The drawings of each class from `folder`, which holds one subfolder per class named after its label."
     folder = Path(folder)
     require(folder.is_dir(), f"the support folder {folder} does not exist or is not a folder")
     classes = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith('.'))
-    loose = ' (it holds images directly: move each class\'s images into a subfolder named after its label)' if image_files(folder) else ''
+    loose = (' (it holds images directly: move each class\'s images into a subfolder named after its label)'
+             if image_files(folder) else '')
     require(classes, f"the support folder {folder} has no class subfolders{loose}")
     files = {c.name: image_files(c) for c in classes}
     empty = [str(folder/k) for k, v in files.items() if not v]
@@ -121,8 +129,10 @@ def query_files(paths: list) -> list[Path]:
 def run_learner(run: str | Path, device: str = 'cpu') -> nn.Module:
     "The best model of the run folder `run` (made by ltl_train), on `device`."
     run = Path(run)
-    require(run.is_dir(), f"there is no run folder {run}: make one with ltl_train (the README's first command makes models/latest)")
-    require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json): pass a folder made by ltl_train, such as models/latest")
+    require(run.is_dir(),
+            f"there is no run folder {run}: make one with ltl_train (the README's first command makes models/latest)")
+    require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json): pass a folder made by "
+            "ltl_train, such as models/latest")
     cfg, _ = read_config(run/'config.json')
     return load_learner(run, cfg, pick_device(device))
 
@@ -133,7 +143,8 @@ def predict_files(run: str | Path,          # a run folder made by ltl_train
                   steps: int | None = None, # inner steps (None: the run's --num-steps-eval)
                   device: str = 'cpu'       # 'cpu', 'cuda' or 'auto'
                  ) -> list[dict]:
-    "Adapt a run's model to the drawings in `support` and label each query file: its file, label, probability and every label's probability."
+    """Adapt a run's model to the drawings in `support` and label each query file: its file, label, probability and
+    every label's probability."""
     learner = run_learner(run, device)
     drawings, files = read_support(support), query_files(queries)
     probs = predict(learner, drawings, [read_drawing(f) for f in files], steps)
@@ -145,9 +156,11 @@ def predict_files(run: str | Path,          # a run folder made by ltl_train
 @cli_errors
 def ltl_predict_cli(argv: list[str] | None = None):
     "Label drawings from the command line."
-    p = argparse.ArgumentParser(prog='ltl_predict', description="Adapt a run's model to your labelled drawings (one subfolder per class) and label query drawings.")
+    p = argparse.ArgumentParser(prog='ltl_predict', description="Adapt a run's model to your labelled drawings (one "
+                                "subfolder per class) and label query drawings.")
     p.add_argument('run', help='a run folder made by ltl_train, such as models/latest')
-    p.add_argument('--support', required=True, help='a folder with one subfolder of drawings per class; the subfolder name is the label')
+    p.add_argument('--support', required=True,
+                   help='a folder with one subfolder of drawings per class; the subfolder name is the label')
     p.add_argument('--query', required=True, nargs='+', help='query images, or folders of them')
     p.add_argument('--json', action='store_true', help="print JSON with every label's probability")
     p.add_argument('--device', choices=DEVICES, default='cpu', help='default: cpu, the fastest for one small task')
@@ -166,7 +179,8 @@ def strokes_image(strokes: list,             # strokes, each a list of (x, y) po
                   size: int = PAD_SIZE,      # the side of the image
                   width: int = PEN_WIDTH     # the pen's width
                  ) -> np.ndarray:
-    "The strokes as a canvas exports them: RGBA `[size, size, 4]` uint8, black ink with round ends on a transparent background."
+    """The strokes as a canvas exports them: RGBA `[size, size, 4]` uint8, black ink with round ends on a transparent
+    background."""
     img = Image.new('RGBA', (size, size), (0, 0, 0, 0))
     draw, r = ImageDraw.Draw(img), width/2
     for stroke in strokes:
@@ -210,13 +224,15 @@ class PadDrawings:
         "Start a new class, labelled `label` (None: the next free letter)."
         require(self.examples[-1], f"add at least one example of {self.labels[-1]!r} before starting a new class")
         label = next_label(self.labels) if label is None else label.strip()
-        require(label and label not in self.labels, f"choose another label: {label!r} is {'taken' if label else 'empty'}")
+        require(label and label not in self.labels,
+                f"choose another label: {label!r} is {'taken' if label else 'empty'}")
         self.labels.append(label); self.examples.append([])
 
     def rename(self, label: str):
         "Rename the current class."
         label = label.strip()
-        require(label and label not in self.labels[:-1], f"choose another label: {label!r} is {'taken' if label else 'empty'}")
+        require(label and label not in self.labels[:-1],
+                f"choose another label: {label!r} is {'taken' if label else 'empty'}")
         self.labels[-1] = label
 
     def support(self) -> dict:
@@ -236,7 +252,8 @@ def prediction_figure(query: torch.Tensor,         # the query sketch [1, 28, 28
     fig, (a, b) = subplots(1, 2, figsize=(5.5, 0.6 + 0.35*len(labels)), gridspec_kw=dict(width_ratios=(1, 3)))
     a.imshow(query[0], cmap='gray', vmin=0, vmax=1); a.set_title('query', fontsize=9); a.axis('off')
     best = int(probabilities.argmax())
-    bars = b.barh(range(len(labels)), probabilities.tolist(), color=['tab:orange' if i == best else 'tab:gray' for i in range(len(labels))])
+    bars = b.barh(range(len(labels)), probabilities.tolist(),
+                  color=['tab:orange' if i == best else 'tab:gray' for i in range(len(labels))])
     b.set_yticks(range(len(labels)), [str(k) for k in labels]); b.invert_yaxis(); b.set_xlim(0, 1)
     b.bar_label(bars, [f'{p:.0%}' for p in probabilities.tolist()], fontsize=8, padding=2)
     b.set_title('probability after adapting', fontsize=9); b.spines[['top', 'right']].set_visible(False)
@@ -267,32 +284,41 @@ def model_status(run: str | Path) -> tuple:
     "The run's model (None if it has none) and a line that says what was loaded, or how to make a model."
     try: learner = run_learner(run)
     except LtlError as e:
-        return None, (f"No model: {e}. Make one with the README's first command, from the repository root (about 4 minutes on two cores): "
-                      f"<code>{MAIN_JOB}</code>; or type another run folder here.")
+        return None, (f"No model: {e}. Make one with the README's first command, from the repository root "
+                      f"(about 4 minutes on two cores): <code>{MAIN_JOB}</code>; or type another run folder here.")
     cfg, _ = read_config(Path(run)/'config.json')
-    return learner, f"model: {cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot from {run}, {learner.eval_steps} inner steps when adapting"
+    return learner, (f"model: {cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot from {run}, "
+                     f"{learner.eval_steps} inner steps when adapting")
 
 # %% ../nbs/11_your_drawings.ipynb #28e60267
 class SketchPad:
-    "Draw a few examples of each class and a query with the mouse; a meta-trained model adapts to them and labels the query."
+    """Draw a few examples of each class and a query with the mouse; a meta-trained model adapts to them and labels the
+    query."""
     def __init__(self, run: str | Path | None = None): # a run folder made by ltl_train (None: models/latest)
         self.drawings, self.learner, self.pen_down = PadDrawings(), None, False
         self.canvas = Canvas(width=PAD_SIZE, height=PAD_SIZE, layout=W.Layout(border='1px solid #999'))
         self.canvas.line_width, self.canvas.line_cap, self.canvas.line_join = PEN_WIDTH, 'round', 'round'
         self.canvas.on_mouse_down(self.pen_on); self.canvas.on_mouse_move(self.pen_move)
         self.canvas.on_mouse_up(self.pen_off); self.canvas.on_mouse_out(self.pen_off)
-        self.run_box = W.Text(value=str(default_run() if run is None else run), description='run folder', continuous_update=False, layout=W.Layout(width='500px'))
+        self.run_box = W.Text(value=str(default_run() if run is None else run), description='run folder',
+                              continuous_update=False, layout=W.Layout(width='500px'))
         self.run_box.observe(lambda change: self.load(change['new']), names='value')
         self.label_box = W.Text(value='A', description='class', continuous_update=False, layout=W.Layout(width='240px'))
-        self.label_box.observe(lambda change: change['new'] == self.drawings.labels[-1] or self.act(self.drawings.rename, change['new']), names='value')
+        self.label_box.observe(lambda change: change['new'] == self.drawings.labels[-1]
+                               or self.act(self.drawings.rename, change['new']), names='value')
         names = ('add example', 'new class', 'undo', 'clear', 'predict')
         self.buttons = {n: W.Button(description=n, button_style='success' if n == 'predict' else '') for n in names}
-        actions = {'add example': self.drawings.add_example, 'new class': self.new_class, 'undo': self.drawings.undo, 'clear': self.drawings.clear, 'predict': self.predict_query}
+        actions = {'add example': self.drawings.add_example, 'new class': self.new_class, 'undo': self.drawings.undo,
+                   'clear': self.drawings.clear, 'predict': self.predict_query}
         for n, b in self.buttons.items(): b.on_click(lambda _, f=actions[n]: self.act(f))
         self.status, self.classes, self.message, self.result = W.HTML(), W.HTML(), W.HTML(), W.HTML()
-        self.chart, self.gallery = (W.Image(format='png', layout=W.Layout(display='none', align_self='flex-start')) for _ in range(2))   # natural size
+        # natural size
+        self.chart, self.gallery = (W.Image(format='png', layout=W.Layout(display='none', align_self='flex-start'))
+                                    for _ in range(2))
         self.shown = None   # the classes and example counts the gallery shows
-        self.widget = W.VBox([self.run_box, self.status, W.HBox([self.canvas, W.VBox([self.label_box, self.classes, self.gallery, self.result, self.chart])]),
+        self.widget = W.VBox([self.run_box, self.status,
+                              W.HBox([self.canvas,
+                                      W.VBox([self.label_box, self.classes, self.gallery, self.result, self.chart])]),
                               W.HBox(list(self.buttons.values())), self.message])
         self.load(self.run_box.value); self.show()
 
@@ -329,10 +355,12 @@ def show(self):
             if len(stroke) > 1: self.canvas.stroke_lines(stroke)
             else: self.canvas.fill_circle(*stroke[0], PEN_WIDTH/2)
     self.label_box.value = self.drawings.labels[-1]
-    self.classes.value = '<br>'.join(f"{'<b>' if i == len(self.drawings.labels) - 1 else ''}{k}: {len(ex)} example{'' if len(ex) == 1 else 's'}"
+    self.classes.value = '<br>'.join(f"{'<b>' if i == len(self.drawings.labels) - 1 else ''}{k}: "
+                                     f"{len(ex)} example{'' if len(ex) == 1 else 's'}"
                                      for i, (k, ex) in enumerate(zip(self.drawings.labels, self.drawings.examples)))
     counts = (tuple(self.drawings.labels), tuple(map(len, self.drawings.examples)))
-    if counts != self.shown and any(counts[1]): self.gallery.value = figure_png(examples_figure(self.drawings.support()))
+    if counts != self.shown and any(counts[1]):
+        self.gallery.value = figure_png(examples_figure(self.drawings.support()))
     self.gallery.layout.display = '' if any(counts[1]) else 'none'
     self.shown = counts
 

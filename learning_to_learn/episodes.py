@@ -20,12 +20,16 @@ def check_task(sketches: SketchSet, ways: int, shots: int, queries: int, split: 
     require(ways >= 2, f"a task needs at least 2 ways (classes), got {ways}")
     require(shots >= 1, f"a task needs at least 1 shot (support image per class), got {shots}")
     require(queries >= 1, f"a task needs at least 1 query image per class, got {queries}")
-    require(ways <= len(sketches), f"{ways}-way needs {ways} classes in the split; the {name} split has {len(sketches)}")
+    require(ways <= len(sketches),
+            f"{ways}-way needs {ways} classes in the split; the {name} split has {len(sketches)}")
     need = shots + queries
     if sketches.counts is None:
-        require(need <= sketches.n_samples, f"{shots} shots + {queries} queries need {need} images per class; the {name} split has {sketches.n_samples}")
-    short = [] if sketches.counts is None else [f"{c} ({n})" for c, n in zip(sketches.classes, sketches.counts.tolist()) if n < need]
-    require(not short, f"{shots} shots + {queries} queries need {need} images per class; in the {name} split, {len(short)} of {len(sketches)} classes have fewer: "
+        require(need <= sketches.n_samples, f"{shots} shots + {queries} queries need {need} images per class; the "
+                f"{name} split has {sketches.n_samples}")
+    short = [] if sketches.counts is None else [f"{c} ({n})"
+                                                for c, n in zip(sketches.classes, sketches.counts.tolist()) if n < need]
+    require(not short, f"{shots} shots + {queries} queries need {need} images per class; in the {name} split, "
+                       f"{len(short)} of {len(sketches)} classes have fewer: "
                        + ', '.join(short[:10]) + (f" and {len(short) - 10} more" if len(short) > 10 else ''))
 
 # %% ../nbs/03_episodes.ipynb #f8388aa5
@@ -38,14 +42,16 @@ class TaskSampler:
         self.images = torch.from_numpy(sketches.images).to(self.device)
         self.counts = None if sketches.counts is None else torch.from_numpy(sketches.counts)
 
-    def __repr__(self): return f"TaskSampler({self.ways}-way {self.shots}-shot, {self.queries} queries, {len(self.sketches)} classes, {self.device})"
+    def __repr__(self): return (f"TaskSampler({self.ways}-way {self.shots}-shot, {self.queries} queries, "
+                                f"{len(self.sketches)} classes, {self.device})")
 
     def draw(self, n_tasks: int, generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
         "Class indices `[n, N]` and sample indices `[n, N, K+Q]` of `n_tasks` random tasks."
         n_classes, n_samples = self.images.shape[:2]
         classes = torch.rand(n_tasks, n_classes, generator=generator).argsort(1)[:, :self.ways]
         order = torch.rand(n_tasks, self.ways, n_samples, generator=generator)
-        if self.counts is not None: order[torch.arange(n_samples) >= self.counts[classes][..., None]] = 2   # a class's padding sorts last
+        # a class's padding sorts last
+        if self.counts is not None: order[torch.arange(n_samples) >= self.counts[classes][..., None]] = 2
         samples = order.argsort(2)[:, :, :self.shots + self.queries]
         return classes, samples
 
@@ -81,7 +87,8 @@ def show_task(batch: dict, task: int = 0, predictions: torch.Tensor | None = Non
         if predictions is None: ax.set_title(f'{int(y)}', fontsize=8, color='gray')
         else:
             p = int(predictions[task][i]) if predictions.dim() == 2 else int(predictions[i])
-            ax.set_title(f'{p}' + ('' if p == int(y) else f' ({int(y)})'), fontsize=8, color='green' if p == int(y) else 'red')
+            ax.set_title(f'{p}' + ('' if p == int(y) else f' ({int(y)})'), fontsize=8,
+                         color='green' if p == int(y) else 'red')
     axs[0, 0].text(-0.3, 0.5, 'support', transform=axs[0, 0].transAxes, ha='right', va='center', fontsize=8)
     axs[1, 0].text(-0.3, 0.5, 'queries', transform=axs[1, 0].transAxes, ha='right', va='center', fontsize=8)
     if title: fig.suptitle(title, fontsize=9)

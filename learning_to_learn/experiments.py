@@ -12,7 +12,8 @@ from pathlib import Path
 import torch
 import learning_to_learn
 from .core import *
-from .training import (TrainConfig, LEARNERS, ALGORITHM_NAMES, meta_train, read_config, open_run, test_bank, load_splits, validation_bank,
+from .training import (TrainConfig, LEARNERS, ALGORITHM_NAMES, meta_train, read_config, open_run,
+                                        test_bank, load_splits, validation_bank,
                                         load_learner, change_run, ci95, finite, writable_folder)
 from .metalearners import evaluate
 from .distributed import device_pool
@@ -33,17 +34,20 @@ GRID = [(ways, shots) for ways in (5, 10) for shots in (1, 5, 10)]
 
 def report_config(images: int, ways: int, shots: int, **changes) -> TrainConfig:
     "The original report's configuration for one grid cell, with `changes` applied."
-    per_images = {100: dict(batch_size=25, step_size=0.01, meta_lr=1e-3), 20: dict(batch_size=10, step_size=0.005, meta_lr=5e-4)}
+    per_images = {100: dict(batch_size=25, step_size=0.01, meta_lr=1e-3),
+                  20: dict(batch_size=10, step_size=0.005, meta_lr=5e-4)}
     require(images in per_images, f"the report used 20 or 100 images per class, got {images}")
-    base = dict(num_training_samples=images, num_ways=ways, num_shots=shots, num_shots_test=shots, hidden_size=20, num_steps=5,
-                num_steps_eval=5, num_epochs=50, num_batches=100, augment='off', **per_images[images])   # the report had no augmentation
+    # the report had no augmentation
+    base = dict(num_training_samples=images, num_ways=ways, num_shots=shots, num_shots_test=shots, hidden_size=20,
+                num_steps=5, num_steps_eval=5, num_epochs=50, num_batches=100, augment='off', **per_images[images])
     return TrainConfig(**{**base, **changes})
 
 # %% ../nbs/09_experiments.ipynb #b9cdd686
 @documented
 @dataclass(frozen=True)
 class Patience:
-    "The stopping rule: stop when validation accuracy has not beaten its best by more than `min_delta` for `epochs` evaluations."
+    """The stopping rule: stop when validation accuracy has not beaten its best by more than `min_delta` for `epochs`
+    evaluations."""
     epochs: int = 10           # evaluations (epochs) without improvement before stopping
     min_delta: float = 0.005   # a gain in validation accuracy must exceed this to count
 
@@ -57,42 +61,53 @@ class Patience:
         return None
 
     def continues(self, earlier: dict) -> bool:
-        "Whether a cell stopped by the rule `earlier` (a `Patience` as a dict) may train on under this one: same `min_delta`, at least as many `epochs`."
+        """Whether a cell stopped by the rule `earlier` (a `Patience` as a dict) may train on under this one: same
+        `min_delta`, at least as many `epochs`."""
         return self.min_delta == earlier['min_delta'] and self.epochs >= earlier['epochs']
 
 TEST_TASKS = 1000      # test tasks per cell
 VAL_TASKS = 500        # validation bank of the converged grids
-SEEDS = dict(data='data_seed', run='random_seed')   # the TrainConfig fields seeding the data (classes, split, task banks) and the run (weights, task order)
-PLACE_SETTINGS = ('folder', 'output_folder', 'device', 'threads', 'strategy', 'cuda_graph')   # where and how fast a cell runs, not what it computes
+# the TrainConfig fields seeding the data (classes, split, task banks) and the run (weights, task order)
+SEEDS = dict(data='data_seed', run='random_seed')
+# where and how fast a cell runs, not what it computes
+PLACE_SETTINGS = ('folder', 'output_folder', 'device', 'threads', 'strategy', 'cuda_graph')
 
 # %% ../nbs/09_experiments.ipynb #ec5dac0c
 def cell_name(cfg: TrainConfig) -> str:
-    "A folder name for a configuration: dataset, algorithm, images, ways, shots, inner steps x step size, and the seed where it is not 0."
+    """A folder name for a configuration: dataset, algorithm, images, ways, shots, inner steps x step size, and the seed
+    where it is not 0."""
     seed = getattr(cfg, SEEDS['run'])
-    return (f"{cfg.dataset}-{cfg.algorithm}-{cfg.num_training_samples}img-{cfg.num_ways}w{cfg.num_shots}s-{cfg.num_steps}x{cfg.step_size:g}"
+    return (f"{cfg.dataset}-{cfg.algorithm}-{cfg.num_training_samples}img-"
+            f"{cfg.num_ways}w{cfg.num_shots}s-{cfg.num_steps}x{cfg.step_size:g}"
             + (f"-seed{seed}" if seed else ''))
 
 def cell_spec(cfg: TrainConfig, patience: Patience, test_tasks: int) -> dict:
     "What makes a cell's numbers: every setting but where it runs, the stopping rule and the number of test tasks."
-    return dict({k: v for k, v in asdict(cfg).items() if k not in PLACE_SETTINGS}, patience=asdict(patience), test_tasks=test_tasks)
+    return dict({k: v for k, v in asdict(cfg).items() if k not in PLACE_SETTINGS}, patience=asdict(patience),
+                test_tasks=test_tasks)
 
 def check_spec(folder: Path, spec: dict):
-    "Record `spec` in a new cell folder, or check that an existing one was made with it (or with a less patient rule, which it then replaces)."
+    """Record `spec` in a new cell folder, or check that an existing one was made with it (or with a less patient rule,
+    which it then replaces)."""
     path = folder/'spec.json'
     if not path.exists():
-        require(not folder.exists() or all(p.name == '.lock' for p in folder.iterdir()), f"{folder} holds files but no spec.json (an older runner's cell?); use another grid folder, or delete it to rerun")
+        require(not folder.exists() or all(p.name == '.lock' for p in folder.iterdir()), f"{folder} holds files but no "
+                "spec.json (an older runner's cell?); use another grid folder, or delete it to rerun")
         return save_json(spec, path)
     stored = load_json(path)
     differs = sorted(k for k in spec.keys() | stored.keys() if spec.get(k) != stored.get(k))
-    if differs == ['patience'] and Patience(**spec['patience']).continues(stored['patience']):   # a more patient rule: train on
+    # a more patient rule: train on
+    if differs == ['patience'] and Patience(**spec['patience']).continues(stored['patience']):
         (folder/'cell.json').unlink(missing_ok=True)
         return save_json(spec, path)
-    require(not differs, f"{folder} holds a cell run with other settings ({', '.join(f'{k}: {stored.get(k)} there, {spec.get(k)} asked' for k in differs)}); "
+    require(not differs, f"{folder} holds a cell run with other settings "
+                         f"({', '.join(f'{k}: {stored.get(k)} there, {spec.get(k)} asked' for k in differs)}); "
                          "use another grid folder, or delete that cell to rerun it")
 
 def device_name(device: torch.device) -> str:
     "The GPU's name, or the CPU's architecture and core count."
-    return torch.cuda.get_device_name(device) if device.type == 'cuda' else f"CPU ({platform.machine()}, {os.cpu_count()} cores)"
+    return (torch.cuda.get_device_name(device) if device.type == 'cuda'
+            else f"CPU ({platform.machine()}, {os.cpu_count()} cores)")
 
 def bank_fingerprint(bank) -> str:
     "A fingerprint of a task bank's exact tasks: the classes (by name) and samples of each."
@@ -101,17 +116,23 @@ def bank_fingerprint(bank) -> str:
 
 # %% ../nbs/09_experiments.ipynb #19118017
 def _timing(folder: Path) -> dict:
-    return load_json(folder/'timing.json') if (folder/'timing.json').exists() else dict(train_seconds=0.0, resumes=0, segments=[])
+    return (load_json(folder/'timing.json') if (folder/'timing.json').exists()
+            else dict(train_seconds=0.0, resumes=0, segments=[]))
 
 def train_cell(cfg: TrainConfig, patience: Patience = Patience()) -> Path:
-    "Train (or resume) one cell in `cfg.output_folder` until `patience` stops it or its epochs run out; return its run folder."
+    """Train (or resume) one cell in `cfg.output_folder` until `patience` stops it or its epochs run out; return its run
+    folder."""
     out, stop, t0 = Path(cfg.output_folder), threading.Event(), time.perf_counter()
     timing = _timing(out)
-    segment, before = dict(device=device_name(pick_device(cfg.device)), first_epoch=None, last_epoch=None, seconds=0.0), timing['train_seconds']
-    def after_epoch(event, results=None, **_):   # the time so far is saved with each epoch, so a killed worker loses none of it
+    segment, before = (dict(device=device_name(pick_device(cfg.device)), first_epoch=None, last_epoch=None,
+                            seconds=0.0),
+                       timing['train_seconds'])
+    # the time so far is saved with each epoch, so a killed worker loses none of it
+    def after_epoch(event, results=None, **_):
         if event != 'epoch': return
         if not segment['first_epoch']: timing.setdefault('segments', []).append(segment)
-        segment.update(first_epoch=segment['first_epoch'] or len(results), last_epoch=len(results), seconds=time.perf_counter() - t0)
+        segment.update(first_epoch=segment['first_epoch'] or len(results), last_epoch=len(results),
+                       seconds=time.perf_counter() - t0)
         save_json(dict(timing, train_seconds=before + segment['seconds']), out/'timing.json')
         if patience.stop_epoch([r['val_acc'] for r in results]) is not None: stop.set()
     latest = out/'latest'
@@ -126,28 +147,35 @@ def train_cell(cfg: TrainConfig, patience: Patience = Patience()) -> Path:
     return run
 
 def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test_tasks: int = TEST_TASKS) -> dict:
-    "Test a trained cell's best model on `test_tasks` fixed test tasks; return its record: configuration, rule, curve, results, where it ran."
+    """Test a trained cell's best model on `test_tasks` fixed test tasks; return its record: configuration, rule, curve,
+    results, where it ran."""
     t0 = time.perf_counter()
     run_cfg, test_split, dev, learner = open_run(run, cfg.device)
     bank = test_bank(run_cfg, test_split, dev, test_tasks)
     out = evaluate(learner, bank, batch_size=run_cfg.batch_size, cuda_graph=run_cfg.cuda_graph)
     acc, curve, timing = out['acc_after'], load_json(run/'model_results.json'), _timing(Path(cfg.output_folder))
     val = [r['val_acc'] for r in curve]
-    return dict(asdict(run_cfg), first_order=run_cfg.first_order, patience=asdict(patience), data_seed=getattr(run_cfg, SEEDS['data']),
-                accuracies_after=acc.mean().item(), accuracies_after_ci95=ci95(acc), accuracies_before=finite(out['acc_before'].mean().item()),
+    return dict(asdict(run_cfg), first_order=run_cfg.first_order, patience=asdict(patience),
+                data_seed=getattr(run_cfg, SEEDS['data']), accuracies_after=acc.mean().item(),
+                accuracies_after_ci95=ci95(acc), accuracies_before=finite(out['acc_before'].mean().item()),
                 chance=1/run_cfg.num_ways, num_tasks=len(bank), test_tasks=bank_fingerprint(bank),
-                per_task_accuracy=[round(a, 4) for a in acc.tolist()], curve=curve, epochs=len(curve), stop_epoch=patience.stop_epoch(val),
-                best_epoch=1 + max(range(len(val)), key=val.__getitem__), train_seconds=timing['train_seconds'], resumes=timing['resumes'], segments=timing.get('segments', []),
-                test_seconds=time.perf_counter() - t0, where=dict(device=device_name(dev), threads=torch.get_num_threads(), torch=torch.__version__,
-                version=learning_to_learn.__version__), step_sizes=load_json(run/'step_sizes.json') if (run/'step_sizes.json').exists() else None,
+                per_task_accuracy=[round(a, 4) for a in acc.tolist()], curve=curve, epochs=len(curve),
+                stop_epoch=patience.stop_epoch(val), best_epoch=1 + max(range(len(val)), key=val.__getitem__),
+                train_seconds=timing['train_seconds'], resumes=timing['resumes'], segments=timing.get('segments', []),
+                test_seconds=time.perf_counter() - t0,
+                where=dict(device=device_name(dev), threads=torch.get_num_threads(), torch=torch.__version__,
+                           version=learning_to_learn.__version__),
+                step_sizes=load_json(run/'step_sizes.json') if (run/'step_sizes.json').exists() else None,
                 run=f"{Path(cfg.output_folder).name}/{run.name}")
 
 @contextmanager
 def cell_lock(folder: Path):
-    "Hold `folder`'s lock while a cell runs, so that two processes (two grids that share the cell, say) never train it at once."
+    """Hold `folder`'s lock while a cell runs, so that two processes (two grids that share the cell, say) never train it
+    at once."""
     with open(folder/'.lock', 'a') as f:
         try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError: raise LtlError(f"{folder.name} is being run by another process; wait for it, or stop it and run again") from None
+        except BlockingIOError: raise LtlError(f"{folder.name} is being run by another process; wait for it, or stop "
+                                               "it and run again") from None
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
@@ -157,7 +185,8 @@ def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_f
              test_tasks: int = TEST_TASKS,      # fixed test tasks
              results: str | Path | None = None, # also write the record here, as CELL_NAME.json
             ) -> dict:
-    "Train (or resume) and test one cell, skipping what is done; save its record as `cell.json` (and into `results`) and return it."
+    """Train (or resume) and test one cell, skipping what is done; save its record as `cell.json` (and into `results`)
+    and return it."""
     torch.set_num_threads(max(cfg.threads, 1))
     out = writable_folder(cfg.output_folder, 'grid cell folder', 'choose another grid folder')
     with cell_lock(out):
@@ -171,19 +200,24 @@ def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_f
 
 # %% ../nbs/09_experiments.ipynb #22305623
 def _run_cell_in_worker(*args):
-    "`run_cell` in a grid's worker process, which ends on Ctrl-C instead of taking the next cell (the cell's finished epochs are saved)."
+    """`run_cell` in a grid's worker process, which ends on Ctrl-C instead of taking the next cell (the cell's finished
+    epochs are saved)."""
     try: return run_cell(*args)
     except KeyboardInterrupt: os._exit(130)
 
-def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, patience: Patience = Patience(), test_tasks: int = TEST_TASKS,
-             results: str | Path | None = None, progress: bool = True,
-             devices: list[str] | None = None) -> list[dict]: # GPU numbers, one worker per entry, instead of `workers` (see the distributed chapter)
-    "Run every cell (reading back finished ones) in `workers` processes, or one per entry of `devices`; return their records in the order of `configs`."
+def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, patience: Patience = Patience(),
+             test_tasks: int = TEST_TASKS, results: str | Path | None = None, progress: bool = True,
+             # GPU numbers, one worker per entry, instead of `workers` (see the distributed chapter)
+             devices: list[str] | None = None) -> list[dict]:
+    """Run every cell (reading back finished ones) in `workers` processes, or one per entry of `devices`; return their
+    records in the order of `configs`."""
     folder, jobs = Path(folder), {}
     for c in configs:
         job = replace(c, output_folder=str(folder/cell_name(c)), threads=1)
-        require(jobs.setdefault(job.output_folder, job) == job, f"two different configurations are both named {cell_name(c)}; change one")
-    costliest_first = sorted(jobs.values(), key=lambda j: -j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps)*j.batch_size)
+        require(jobs.setdefault(job.output_folder, job) == job,
+                f"two different configurations are both named {cell_name(c)}; change one")
+    costliest_first = sorted(jobs.values(),
+                             key=lambda j: -j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps)*j.batch_size)
     done, failed = {}, []
     with device_pool(workers, devices) as pool:
         try:
@@ -192,43 +226,56 @@ def run_grid(configs: list[TrainConfig], folder: str | Path, workers: int = 2, p
                 j = futures[f]
                 try: done[j.output_folder] = r = f.result()
                 except Exception as e: failed.append(f"{cell_name(j)} ({type(e).__name__}: {e})"); continue
-                if progress: print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} {r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
-                                   f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min training on {' + '.join(dict.fromkeys(s['device'] for s in r.get('segments') or [r['where']]))})", flush=True)
-        except KeyboardInterrupt: pool.shutdown(wait=False, cancel_futures=True); raise   # Ctrl-C: start no further cell
-    require(not failed, f"{len(failed)} of {len(jobs)} cells did not finish (the others are saved; run again to retry): {'; '.join(failed)}")
+                if progress:
+                    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} "
+                          f"{r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
+                          f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min training on "
+                          f"{' + '.join(dict.fromkeys(s['device'] for s in r.get('segments') or [r['where']]))})",
+                          flush=True)
+        # Ctrl-C: start no further cell
+        except KeyboardInterrupt: pool.shutdown(wait=False, cancel_futures=True); raise
+    require(not failed, f"{len(failed)} of {len(jobs)} cells did not finish (the others are saved; run again to "
+            f"retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
 
 # %% ../nbs/09_experiments.ipynb #54de06f1
 def cell_progress(folder: str | Path) -> dict:
-    "Where the cell in `folder` stands: epochs finished, validation accuracies so far, time and device of each stretch of training, finished or not."
+    """Where the cell in `folder` stands: epochs finished, validation accuracies so far, time and device of each stretch
+    of training, finished or not."""
     folder = Path(folder)
     curve_file, timing = folder/'latest'/'model_results.json', _timing(folder)
     curve = load_json(curve_file) if curve_file.exists() else []
     spec = load_json(folder/'spec.json') if (folder/'spec.json').exists() else None
     return dict(cell=folder.name, started=spec is not None, finished=(folder/'cell.json').exists(), epochs=len(curve),
                 tasks_per_epoch=spec and spec['num_batches']*spec['batch_size'],
-                val_acc=[r['val_acc'] for r in curve], train_seconds=timing['train_seconds'], segments=timing.get('segments', []))
+                val_acc=[r['val_acc'] for r in curve], train_seconds=timing['train_seconds'],
+                segments=timing.get('segments', []))
 
 def progress_table(rows: list[dict]) -> str:
     "A markdown table of `cell_progress` rows: epochs, best validation accuracy, training time by device, and state."
     lines = ['| cell | epochs | best validation | training time | state |', '|---|---|---|---|---|']
     for r in rows:
-        where = '; '.join(f"{s['seconds']/60:.1f} min on {s['device']} (epochs {s['first_epoch']}-{s['last_epoch']})" for s in r['segments'])
-        state = 'finished' if r['finished'] else 'in progress' if r['epochs'] else 'started' if r['started'] else 'not started'
+        where = '; '.join(f"{s['seconds']/60:.1f} min on {s['device']} (epochs {s['first_epoch']}-{s['last_epoch']})"
+                          for s in r['segments'])
+        state = ('finished' if r['finished'] else 'in progress' if r['epochs'] else 'started' if r['started']
+                 else 'not started')
         best = f"{max(r['val_acc']):.1%}" if r['val_acc'] else ''
         lines.append(f"| {r['cell']} | {r['epochs']} | {best} | {where} | {state} |")
     return '\n'.join(lines)
 
 def plot_progress(rows: list[dict], title: str = ''):
-    "Validation accuracy by epoch of every started cell: solid when finished, dashed while in progress; a dot where training moved to another device."
+    """Validation accuracy by epoch of every started cell: solid when finished, dashed while in progress; a dot where
+    training moved to another device."""
     fig, ax = subplots(figsize=(8, 3.6))
     for r in (r for r in rows if r['val_acc']):
         epochs = range(1, len(r['val_acc']) + 1)
         line, = ax.plot(epochs, [a*100 for a in r['val_acc']], '-' if r['finished'] else '--', label=r['cell'])
         for s in r['segments'][1:]:
-            if s['first_epoch'] <= len(r['val_acc']): ax.plot(s['first_epoch'], r['val_acc'][s['first_epoch'] - 1]*100, 'o', color=line.get_color(), ms=4)
+            if s['first_epoch'] <= len(r['val_acc']):
+                ax.plot(s['first_epoch'], r['val_acc'][s['first_epoch'] - 1]*100, 'o', color=line.get_color(), ms=4)
     ax.set_xlabel('epoch (100 meta-batches)'); ax.set_ylabel('validation accuracy (%)'); ax.grid(alpha=0.3)
-    ax.legend(fontsize=7, loc='center left', bbox_to_anchor=(1.01, 0.5)); ax.set_title(title, fontsize=10); fig.tight_layout()
+    ax.legend(fontsize=7, loc='center left', bbox_to_anchor=(1.01, 0.5)); ax.set_title(title, fontsize=10)
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/09_experiments.ipynb #9c105295
@@ -238,39 +285,50 @@ def adaptation_curve(run: str | Path, max_steps: int = 10, device: str | None = 
     dev = pick_device(device or cfg.device)
     bank = validation_bank(cfg, load_splits(cfg, progress=False)['val'], dev)
     require(record.get('splits', {}).get('val') == bank.sampler.sketches.fingerprint,
-            f"the validation classes built from {cfg.folder} differ from those of the run; use the same data folder and package version")
+            f"the validation classes built from {cfg.folder} differ from those of the run; use the same data folder "
+            "and package version")
     learner = load_learner(Path(run), cfg, dev)
     accs = [evaluate(learner, bank, steps=k, batch_size=cfg.batch_size)['acc_after'] for k in range(max_steps + 1)]
-    return dict(steps=list(range(max_steps + 1)), accuracy=[a.mean().item() for a in accs], ci95=[ci95(a) for a in accs],
-                trained_steps=cfg.num_steps, step_size=cfg.step_size, tasks='validation', num_tasks=len(bank))
+    return dict(steps=list(range(max_steps + 1)), accuracy=[a.mean().item() for a in accs],
+                ci95=[ci95(a) for a in accs], trained_steps=cfg.num_steps, step_size=cfg.step_size,
+                tasks='validation', num_tasks=len(bank))
 
 # %% ../nbs/09_experiments.ipynb #8ad80c9e
 _CPU_DEFAULTS = ('num_classes', 'num_steps', 'num_steps_eval', 'step_size', 'meta_lr', 'batch_size')
-CPU_BUDGET = dict({k: getattr(TrainConfig(), k) for k in _CPU_DEFAULTS},   # TrainConfig's CPU-sized steps and rates, not the report's,
-                  num_epochs=5, num_batches=12, val_tasks=50, device='cpu')  # and a smaller budget of meta-batches
+# TrainConfig's CPU-sized steps and rates, not the report's, and a smaller budget of meta-batches
+CPU_BUDGET = dict({k: getattr(TrainConfig(), k) for k in _CPU_DEFAULTS},
+                  num_epochs=5, num_batches=12, val_tasks=50, device='cpu')
 
 def grid_configs(dataset: str = 'kanji', **budget) -> list[TrainConfig]:
     "The 12 configurations of the report's grid (20 and 100 images per class) with `budget` applied."
-    return [report_config(images, ways, shots, dataset=dataset, **budget) for images in (100, 20) for ways, shots in GRID]
+    return [report_config(images, ways, shots, dataset=dataset, **budget)
+            for images in (100, 20) for ways, shots in GRID]
 
 def comparison_configs(dataset: str = 'kanji', images: int = 20, **budget) -> list[TrainConfig]:
     "MAML, first-order MAML, Meta-SGD and ProtoNet on 5-way 1-shot and 5-shot, `images` per class, one budget."
-    return [report_config(images, 5, shots, dataset=dataset, algorithm=a, **budget) for shots in (1, 5) for a in LEARNERS]
+    return [report_config(images, 5, shots, dataset=dataset, algorithm=a, **budget)
+            for shots in (1, 5) for a in LEARNERS]
 
 # %% ../nbs/09_experiments.ipynb #1e02c110
 def _cell(rows: list[dict], images: int, ways: int, shots: int) -> dict | None:
-    return next((r for r in rows if (r['num_training_samples'], r['num_ways'], r['num_shots'], r.get(SEEDS['run'], 0)) == (images, ways, shots, 0)), None)
+    return next((r for r in rows if (r['num_training_samples'], r['num_ways'], r['num_shots'], r.get(SEEDS['run'], 0))
+                 == (images, ways, shots, 0)), None)
 
 def grid_table(rows: list[dict]) -> str:
-    "A markdown table of accuracy ± 95% interval (%), one row per images-per-class setting ; cells without a record say so."
+    """A markdown table of accuracy ± 95% interval (%), one row per images-per-class setting ; cells without a record
+    say so."""
     head = '| images per class | ' + ' | '.join(f'{w}w{s}s' for w, s in GRID) + ' |'
     lines = [head, '|' + '---|'*(len(GRID) + 1)]
     for images in (100, 20):
         cells = [_cell(rows, images, w, s) for w, s in GRID]
-        lines.append(f'| {images} | ' + ' | '.join(f"{c['accuracies_after']*100:.1f} ± {c['accuracies_after_ci95']*100:.1f}" if c else 'not run' for c in cells) + ' |')
+        lines.append(f'| {images} | '
+                     + ' | '.join(f"{c['accuracies_after']*100:.1f} ± {c['accuracies_after_ci95']*100:.1f}"
+                                  if c else 'not run' for c in cells)
+                     + ' |')
     return '\n'.join(lines)
 
-def plot_grid(rows: list[dict], title: str = '', report: bool = False): # report: draw the report's Quick Draw! numbers beside ours
+def plot_grid(rows: list[dict], title: str = '',
+              report: bool = False): # report: draw the report's Quick Draw! numbers beside ours
     "Accuracy by shots, grouped by ways, one panel per images-per-class setting; cells not run are marked, never drawn."
     fig, axs = subplots(1, 2, figsize=(10, 3.4), squeeze=False)
     shots, other = sorted({s for _, s in GRID}), not rows or rows[0]['dataset'] != 'quickdraw'
@@ -279,35 +337,42 @@ def plot_grid(rows: list[dict], title: str = '', report: bool = False): # report
             cells, colour = [_cell(rows, images, ways, s) for s in shots], ('tab:blue', 'tab:orange')[i]
             x = [j + (i - 0.5)*0.38 for j in range(len(shots))]
             ax.bar([v for v, c in zip(x, cells) if c], [c['accuracies_after']*100 for c in cells if c], 0.18,
-                   yerr=[c['accuracies_after_ci95']*100 for c in cells if c], capsize=3, label=f'{ways}-way (ours)' if any(cells) else None, color=colour)
+                   yerr=[c['accuracies_after_ci95']*100 for c in cells if c], capsize=3,
+                   label=f'{ways}-way (ours)' if any(cells) else None, color=colour)
             for v, c in zip(x, cells):
                 if not c: ax.text(v, 2, 'not run', rotation=90, ha='center', va='bottom', fontsize=7, color=colour)
             if report or not other:
-                ax.bar([v + 0.19 for v in x], [REPORT[images][(ways, s)] for s in shots], 0.18, hatch='//', fill=False, edgecolor=colour,
-                       label=f"{ways}-way (report{', Quick Draw!' if other else ''})")
-        ax.set_xticks(range(len(shots)), [f'{s}-shot' for s in shots]); ax.set_ylim(0, 100); ax.set_ylabel('test accuracy (%)')
+                ax.bar([v + 0.19 for v in x], [REPORT[images][(ways, s)] for s in shots], 0.18, hatch='//', fill=False,
+                       edgecolor=colour, label=f"{ways}-way (report{', Quick Draw!' if other else ''})")
+        ax.set_xticks(range(len(shots)), [f'{s}-shot' for s in shots]); ax.set_ylim(0, 100)
+        ax.set_ylabel('test accuracy (%)')
         ax.set_title(f'{images} images per class', fontsize=10); ax.grid(axis='y', alpha=0.3)
-    legend = {l: h for ax in axs[0] for h, l in zip(*ax.get_legend_handles_labels())}   # one legend for both panels, below them
+    # one legend for both panels, below them
+    legend = {l: h for ax in axs[0] for h, l in zip(*ax.get_legend_handles_labels())}
     fig.legend(legend.values(), legend.keys(), loc='lower center', ncol=4, fontsize=7, frameon=False)
     fig.suptitle(title, fontsize=10); fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
 
 # %% ../nbs/09_experiments.ipynb #a81f6bfc
 def learner_label(r: dict) -> str:
-    "A record's learner: the algorithm, its inner steps x step size (none for ProtoNet), and the run seed where it is not 0."
+    """A record's learner: the algorithm, its inner steps x step size (none for ProtoNet), and the run seed where it is
+    not 0."""
     seed = r.get(SEEDS['run'], 0)
-    return (ALGORITHM_NAMES.get(r['algorithm'], r['algorithm']) + ('' if r['algorithm'] == 'protonet' else f", {r['num_steps']} x {r['step_size']:g}")
+    return (ALGORITHM_NAMES.get(r['algorithm'], r['algorithm'])
+            + ('' if r['algorithm'] == 'protonet' else f", {r['num_steps']} x {r['step_size']:g}")
             + (f", seed {seed}" if seed else ''))
 
 def comparison_table(rows: list[dict]) -> str:
     "A markdown table: learner (`learner_label`) x task shape, accuracy ± 95% interval (%) and meta-training wall time."
     shapes = sorted({(r['num_ways'], r['num_shots']) for r in rows})
-    lines = ['| learner | ' + ' | '.join(f'{w}-way {s}-shot | train time' for w, s in shapes) + ' |', '|' + '---|'*(2*len(shapes) + 1)]
+    lines = ['| learner | ' + ' | '.join(f'{w}-way {s}-shot | train time' for w, s in shapes) + ' |',
+             '|' + '---|'*(2*len(shapes) + 1)]
     for learner in dict.fromkeys(map(learner_label, rows)):
         cells = []
         for w, s in shapes:
             r = next((r for r in rows if (learner_label(r), r['num_ways'], r['num_shots']) == (learner, w, s)), None)
-            cells += [f"{r['accuracies_after']*100:.1f} ± {r['accuracies_after_ci95']*100:.1f}", f"{r.get('train_seconds', float('nan'))/60:.1f} min"] if r else ['not run', '']
+            cells += [f"{r['accuracies_after']*100:.1f} ± {r['accuracies_after_ci95']*100:.1f}",
+                      f"{r.get('train_seconds', float('nan'))/60:.1f} min"] if r else ['not run', '']
         lines.append(f"| {learner} | " + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
@@ -318,7 +383,8 @@ def plot_adaptation(curve: dict, title: str = ''):
     ax.plot(curve['steps'], acc, 'o-')
     ax.fill_between(curve['steps'], [a - c for a, c in zip(acc, ci)], [a + c for a, c in zip(acc, ci)], alpha=0.2)
     ax.axvline(curve['trained_steps'], color='gray', ls='--', label=f"trained with {curve['trained_steps']} step(s)")
-    ax.set_xlabel(f"inner steps of {curve['step_size']}"); ax.set_ylabel(f"{curve.get('tasks', 'test')} accuracy (%)"); ax.grid(alpha=0.3); ax.legend(fontsize=8)
+    ax.set_xlabel(f"inner steps of {curve['step_size']}"); ax.set_ylabel(f"{curve.get('tasks', 'test')} accuracy (%)")
+    ax.grid(alpha=0.3); ax.legend(fontsize=8)
     ax.set_title(title, fontsize=10); fig.tight_layout()
     return fig
 
@@ -326,22 +392,30 @@ def plot_adaptation(curve: dict, title: str = ''):
 def paired_difference(a: dict, b: dict) -> dict:
     "Mean per-task accuracy difference `a - b` of two cell records tested on the same tasks, with its 95% interval."
     require(a.get('test_tasks') is not None and a.get('test_tasks') == b.get('test_tasks'),
-            f"{a.get('run')} and {b.get('run')} were not tested on the same tasks (another data seed, task shape or number of test tasks); a paired difference needs the same tasks")
-    d = torch.tensor(a['per_task_accuracy'], dtype=torch.float64) - torch.tensor(b['per_task_accuracy'], dtype=torch.float64)
+            f"{a.get('run')} and {b.get('run')} were not tested on the same tasks (another data seed, task shape or "
+            "number of test tasks); a paired difference needs the same tasks")
+    d = (torch.tensor(a['per_task_accuracy'], dtype=torch.float64)
+         - torch.tensor(b['per_task_accuracy'], dtype=torch.float64))
     return dict(difference=d.mean().item(), ci95=ci95(d), num_tasks=len(d))
 
 def paired_table(references: list[dict], # records tested on the same tasks, one column each (MAML's run seeds, say)
                  others: list[dict],     # records to compare; those tested on other tasks are left out
                 ) -> str:
-    "A markdown table: each record of `others` tested on the references' tasks, its accuracy, and its task-by-task difference from each reference (points, 95% interval)."
+    """A markdown table: each record of `others` tested on the references' tasks, its accuracy, and its task-by-task
+    difference from each reference (points, 95% interval)."""
     tasks = references[0].get('test_tasks')
-    require(all(r.get('test_tasks') == tasks for r in references), "the references were not all tested on the same tasks; a paired table needs the same tasks")
+    require(all(r.get('test_tasks') == tasks for r in references),
+            "the references were not all tested on the same tasks; a paired table needs the same tasks")
     def diff(r, ref):
         if r is ref: return ''
         d = paired_difference(r, ref)
-        return f"{d['difference']*100:+.1f} ({(d['difference'] - d['ci95'])*100:+.1f} to {(d['difference'] + d['ci95'])*100:+.1f})"
-    lines = ['| learner | test accuracy | ' + ' | '.join(f'minus {learner_label(ref)}' for ref in references) + ' |', '|---|---|' + '---|'*len(references)]
-    return '\n'.join(lines + [f"| {learner_label(r)} | {r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%} | " + ' | '.join(diff(r, ref) for ref in references) + ' |'
+        return (f"{d['difference']*100:+.1f} ({(d['difference'] - d['ci95'])*100:+.1f} to "
+                f"{(d['difference'] + d['ci95'])*100:+.1f})")
+    lines = ['| learner | test accuracy | ' + ' | '.join(f'minus {learner_label(ref)}' for ref in references) + ' |',
+             '|---|---|' + '---|'*len(references)]
+    return '\n'.join(lines + [f"| {learner_label(r)} | "
+                               f"{r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%} | "
+                               + ' | '.join(diff(r, ref) for ref in references) + ' |'
                                for r in others if r.get('test_tasks') == tasks])
 
 # %% ../nbs/09_experiments.ipynb #d7c98732
@@ -356,9 +430,11 @@ def named_grid(name: str, **settings) -> list[TrainConfig]:
     settings = dict(dict(val_tasks=VAL_TASKS), **settings)
     if name == 'algorithms':
         main_job = dict(num_steps=1, step_size=0.4, num_steps_eval=3)
-        return comparison_configs('kanji-hard', 100, **settings) + [report_config(100, 5, s, dataset='kanji-hard', **main_job, **settings) for s in (1, 5)]
+        return (comparison_configs('kanji-hard', 100, **settings)
+                + [report_config(100, 5, s, dataset='kanji-hard', **main_job, **settings) for s in (1, 5)])
     cells = grid_configs(name, **settings)
-    return cells + [replace(cells[0], **{SEEDS['run']: seed}) for seed in (1, 2)] + [replace(cells[0], algorithm='metasgd')]
+    return (cells + [replace(cells[0], **{SEEDS['run']: seed}) for seed in (1, 2)]
+            + [replace(cells[0], algorithm='metasgd')])
 
 # %% ../nbs/09_experiments.ipynb #02b90349
 def _setting(text: str) -> tuple[str, object]:
@@ -370,19 +446,31 @@ def _setting(text: str) -> tuple[str, object]:
 
 def grid_parser() -> argparse.ArgumentParser:
     "The argument parser of `python -m learning_to_learn.experiments`."
-    p = argparse.ArgumentParser(prog='python -m learning_to_learn.experiments', description='Run a named grid of meta-learning cells to convergence, resumably.')
+    p = argparse.ArgumentParser(prog='python -m learning_to_learn.experiments',
+                                description='Run a named grid of meta-learning cells to convergence, resumably.')
     p.add_argument('grid', choices=GRIDS, help='which grid (see the experiments chapter)')
-    p.add_argument('--folder', default='experiments', help='cells go in FOLDER/cells (shared by all grids), data in FOLDER/data (default: experiments)')
-    p.add_argument('--results', default=None, help="each finished cell's record is written here as it finishes (default: FOLDER/results/GRID)")
-    p.add_argument('--workers', type=int, default=2, help='worker processes of one thread each on a CPU, or per GPU with --device cuda (default: 2)')
-    p.add_argument('--device', choices=('cpu', 'cuda'), default='cpu', help='cpu, or cuda: --workers per visible GPU (default: cpu)')
-    p.add_argument('--patience', type=int, default=Patience.epochs, help=f'epochs without improvement before a cell stops (default: {Patience.epochs})')
-    p.add_argument('--min-delta', type=float, default=Patience.min_delta, help=f'the gain in validation accuracy that counts as improvement (default: {Patience.min_delta})')
+    p.add_argument('--folder', default='experiments',
+                   help='cells go in FOLDER/cells (shared by all grids), data in FOLDER/data (default: experiments)')
+    p.add_argument('--results', default=None,
+                   help="each finished cell's record is written here as it finishes (default: FOLDER/results/GRID)")
+    p.add_argument('--workers', type=int, default=2,
+                   help='worker processes of one thread each on a CPU, or per GPU with --device cuda (default: 2)')
+    p.add_argument('--device', choices=('cpu', 'cuda'), default='cpu',
+                   help='cpu, or cuda: --workers per visible GPU (default: cpu)')
+    p.add_argument('--patience', type=int, default=Patience.epochs,
+                   help=f'epochs without improvement before a cell stops (default: {Patience.epochs})')
+    p.add_argument('--min-delta', type=float, default=Patience.min_delta,
+                   help=f'the gain in validation accuracy that counts as improvement (default: {Patience.min_delta})')
     p.add_argument('--test-tasks', type=int, default=TEST_TASKS, help=f'test tasks per cell (default: {TEST_TASKS})')
-    p.add_argument('--only', action='append', default=None, metavar='TEXT', help="run only the cells whose names contain TEXT (a plain substring: 'maml-100img' also matches 'fomaml-100img'); repeat it for cells that contain any of several")
-    p.add_argument('--set', action='append', default=[], metavar='NAME=VALUE', help='change a setting of every cell (repeatable)')
-    p.add_argument('--progress', nargs='?', const='', default=None, metavar='FILE', help='print where each cell of the grid stands (and save it to FILE as JSON); change nothing else')
-    p.add_argument('--background', action='store_true', help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
+    p.add_argument('--only', action='append', default=None, metavar='TEXT', help="run only the cells whose names "
+                   "contain TEXT (a plain substring: 'maml-100img' also matches 'fomaml-100img'); repeat it for cells "
+                   "that contain any of several")
+    p.add_argument('--set', action='append', default=[], metavar='NAME=VALUE',
+                   help='change a setting of every cell (repeatable)')
+    p.add_argument('--progress', nargs='?', const='', default=None, metavar='FILE',
+                   help='print where each cell of the grid stands (and save it to FILE as JSON); change nothing else')
+    p.add_argument('--background', action='store_true',
+                   help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
     return p
 
 @cli_errors
@@ -390,27 +478,36 @@ def ltl_grid_cli(argv: list[str] | None = None):
     "Run a named grid, or start it in the background with a log."
     argv = sys.argv[1:] if argv is None else argv
     a = grid_parser().parse_args(argv)
-    require(a.workers >= 1 and a.test_tasks >= 2 and a.patience >= 1, "--workers and --patience must be at least 1, --test-tasks at least 2")
+    require(a.workers >= 1 and a.test_tasks >= 2 and a.patience >= 1,
+            "--workers and --patience must be at least 1, --test-tasks at least 2")
     pick_device(a.device)   # a clear error now rather than one per cell
     changes = dict(map(_setting, a.set))
     folder = writable_folder(a.folder, 'grid folder', 'choose another with --folder')
     if a.background:
         log = folder/f'{a.grid}.log'
         with open(log, 'a', encoding='utf-8') as f:
-            proc = subprocess.Popen([sys.executable, '-m', 'learning_to_learn.experiments', *[x for x in argv if x != '--background']], stdout=f,
-                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, env=dict(os.environ, OMP_NUM_THREADS='1'))
-        print(f"grid {a.grid} started in the background as process group {proc.pid}; log: {log}\nstop it with: kill -- -{proc.pid}   (the same command continues it)")
+            proc = subprocess.Popen([sys.executable, '-m', 'learning_to_learn.experiments',
+                                     *[x for x in argv if x != '--background']],
+                                    stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    start_new_session=True, env=dict(os.environ, OMP_NUM_THREADS='1'))
+        print(f"grid {a.grid} started in the background as process group {proc.pid}; log: {log}\n"
+              f"stop it with: kill -- -{proc.pid}   (the same command continues it)")
         return proc
     settings = dict(changes, folder=str(folder/'data'), device=a.device)
-    cells = list({cell_name(c): c for c in named_grid(a.grid, **settings) if a.only is None or any(t in cell_name(c) for t in a.only)}.values())
+    cells = list({cell_name(c): c for c in named_grid(a.grid, **settings)
+                  if a.only is None or any(t in cell_name(c) for t in a.only)}.values())
     require(cells, f"no cell of grid {a.grid} has {' or '.join(map(repr, a.only or []))} in its name")
     if a.progress is not None:
         rows = [cell_progress(folder/'cells'/cell_name(c)) for c in cells]
-        if a.progress: save_json(dict(grid=a.grid, taken=time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime()), cells=rows), a.progress)
+        if a.progress: save_json(dict(grid=a.grid, taken=time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime()),
+                                      cells=rows), a.progress)
         return print(progress_table(rows))
-    devices = [str(i) for i in range(torch.cuda.device_count()) for _ in range(a.workers)] if a.device == 'cuda' else None
-    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid}: {len(cells)} cells, {len(devices) if devices else a.workers} workers, {' '.join(argv)}", flush=True)
-    rows = run_grid(cells, folder/'cells', a.workers, Patience(a.patience, a.min_delta), a.test_tasks, a.results or folder/'results'/a.grid, devices=devices)
+    devices = ([str(i) for i in range(torch.cuda.device_count()) for _ in range(a.workers)] if a.device == 'cuda'
+               else None)
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid}: {len(cells)} cells, "
+          f"{len(devices) if devices else a.workers} workers, {' '.join(argv)}", flush=True)
+    rows = run_grid(cells, folder/'cells', a.workers, Patience(a.patience, a.min_delta), a.test_tasks,
+                    a.results or folder/'results'/a.grid, devices=devices)
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {a.grid} finished: {len(rows)} cells", flush=True)
 
 # %% ../nbs/09_experiments.ipynb #d5620062

@@ -37,7 +37,8 @@ def as_image(image: Image.Image | np.ndarray, # a PIL image, or an array H x W, 
     require(image.size > 0, f"the image array is empty (shape {list(image.shape)})")
     if image.dtype == bool: image = image.astype(np.uint8)*255
     elif image.dtype.kind == 'f':
-        require(np.isfinite(image).all() and image.min() >= 0 and image.max() <= 1, "a float image array must hold values in [0, 1]")
+        require(np.isfinite(image).all() and image.min() >= 0 and image.max() <= 1,
+                "a float image array must hold values in [0, 1]")
         image = np.round(image*255).astype(np.uint8)
     require(image.dtype == np.uint8, f"an image array must be uint8, bool, or float in [0, 1], got {image.dtype}")
     return Image.fromarray(image)
@@ -49,7 +50,8 @@ def _background(a: np.ndarray) -> int: return int(np.bincount(_border(a).ravel()
 @documented
 def ink_level(image: Image.Image | np.ndarray, # a drawing of any polarity, as `as_image` takes it
              ) -> np.ndarray:
-    "Ink intensity `[H, W]` float32 in `[0, 1]` of a drawing of any polarity: dark on light, light on dark, or on a transparent background."
+    """Ink intensity `[H, W]` float32 in `[0, 1]` of a drawing of any polarity: dark on light, light on dark, or on a
+    transparent background."""
     rgba = as_image(image).convert('RGBA')
     alpha = np.asarray(rgba)[..., 3]
     if _background(alpha) < 128: ink = alpha.astype(np.float32)/255
@@ -58,16 +60,19 @@ def ink_level(image: Image.Image | np.ndarray, # a drawing of any polarity, as `
         diff = grey.astype(np.float32)/255 - _background(grey)/255
         ink = -diff if -diff.min() >= diff.max() else diff
     peak = float(ink.max())
-    require(peak >= MIN_CONTRAST, f"the image is blank: nothing in it differs from its background (contrast {max(peak, 0):.0%})")
+    require(peak >= MIN_CONTRAST,
+            f"the image is blank: nothing in it differs from its background (contrast {max(peak, 0):.0%})")
     return np.clip((ink/peak - NOISE_FLOOR)/(1 - NOISE_FLOOR), 0, 1)
 
 # %% ../nbs/02b_images.ipynb #851ea412
-MIN_WIDTH, WIDTH = Jitter().width[0], Jitter.none().width[0]   # the thinnest render's stroke width, and the width thinner strokes are widened to
+# the thinnest render's stroke width, and the width thinner strokes are widened to
+MIN_WIDTH, WIDTH = Jitter().width[0], Jitter.none().width[0]
 
 @documented
 def stroke_width(ink: np.ndarray, # ink intensity [H, W] in [0, 1]
                 ) -> float:
-    "The typical width in pixels of the strokes in `ink`: twice the area of its pixels of at least half ink over the length of their outline."
+    """The typical width in pixels of the strokes in `ink`: twice the area of its pixels of at least half ink over the
+    length of their outline."""
     m = ink >= 0.5
     p = np.pad(m, 1)
     outline = (m & ~(p[:-2, 1:-1] & p[2:, 1:-1] & p[1:-1, :-2] & p[1:-1, 2:])).sum()
@@ -77,7 +82,8 @@ def stroke_width(ink: np.ndarray, # ink intensity [H, W] in [0, 1]
 @documented
 def frame_ink(ink: np.ndarray, # ink intensity [H, W] in [0, 1], as `ink_level` gives it
              ) -> np.ndarray:
-    "Ink `[H, W]` in [0, 1] moved and scaled into the training frame: a 28x28 float32 image whose ink box is `INK_BOX` pixels on its longer side, centred, with strokes at least `MIN_WIDTH` wide."
+    """Ink `[H, W]` in [0, 1] moved and scaled into the training frame: a 28x28 float32 image whose ink box is `INK_BOX`
+    pixels on its longer side, centred, with strokes at least `MIN_WIDTH` wide."""
     ys, xs = np.nonzero(ink >= INK_LEVEL)
     require(len(ys) > 0, "the image is blank: it has no ink")
     top, bottom, left, right = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
@@ -87,7 +93,8 @@ def frame_ink(ink: np.ndarray, # ink intensity [H, W] in [0, 1], as `ink_level` 
     padded = Image.fromarray(np.pad(ink.astype(np.float32), pad), 'F')
     resample = Image.Resampling.BOX if side >= fine else Image.Resampling.BILINEAR
     drawn = padded.resize((fine, fine), resample, box=(cx - side/2, cy - side/2, cx + side/2, cy + side/2))
-    drawn = Image.fromarray(np.asarray(drawn)/max(float(np.asarray(drawn).max()), 1e-6), 'F')   # a thin stroke averaged grey is still a stroke
+    # a thin stroke averaged grey is still a stroke
+    drawn = Image.fromarray(np.asarray(drawn)/max(float(np.asarray(drawn).max()), 1e-6), 'F')
     width = stroke_width(np.asarray(drawn))/SUPERSAMPLE
     if width < MIN_WIDTH:   # widen with a wider pen, and darken to full ink what averaging left grey
         drawn = np.asarray(drawn.filter(ImageFilter.MaxFilter(2*round(SUPERSAMPLE*(WIDTH - width)/2) + 1)))
@@ -96,9 +103,11 @@ def frame_ink(ink: np.ndarray, # ink intensity [H, W] in [0, 1], as `ink_level` 
 
 # %% ../nbs/02b_images.ipynb #009b0145
 @documented
-def to_sketch(image: Image.Image | np.ndarray, # a PIL image or an array (H x W, H x W x 3, H x W x 4) of any size and polarity
-             ) -> torch.Tensor:
-    "A drawing of any size and polarity as the model sees a training drawing: `[1, 28, 28]` float32, ink 1 on background 0."
+def to_sketch(
+    image: Image.Image | np.ndarray, # a PIL image or an array (H x W, H x W x 3, H x W x 4) of any size and polarity
+    ) -> torch.Tensor:
+    """A drawing of any size and polarity as the model sees a training drawing: `[1, 28, 28]` float32, ink 1 on
+    background 0."""
     return torch.from_numpy(frame_ink(ink_level(image)).copy())[None]
 
 # %% ../nbs/02b_images.ipynb #5ec8269e
@@ -122,21 +131,26 @@ def _visible(p: Path) -> bool: return not p.name.startswith('.')
 def image_files(folder: str | Path, # a folder with one subfolder of images per class
                ) -> dict[str, list[Path]]:
     "The image files of each class subfolder of `folder`, by class name (the subfolder's name), both sorted."
-    require(str(folder) != '', "no image folder given: use --image-folder PATH, a folder holding one subfolder of images per class")
+    require(str(folder) != '',
+            "no image folder given: use --image-folder PATH, a folder holding one subfolder of images per class")
     folder = Path(folder)
-    require(folder.is_dir(), f"the image folder {folder} does not exist" if not folder.exists() else f"the image folder {folder} is not a folder")
+    require(folder.is_dir(), f"the image folder {folder} does not exist" if not folder.exists()
+                             else f"the image folder {folder} is not a folder")
     classes = sorted(p for p in folder.iterdir() if p.is_dir() and _visible(p))
-    require(classes, f"the image folder {folder} has no class subfolders: put each class's images in a subfolder named after the class")
+    require(classes, f"the image folder {folder} has no class subfolders: put each class's images in a subfolder named "
+            "after the class")
     known = set(Image.registered_extensions())
     files, ignored = {}, sorted(p for p in folder.iterdir() if _visible(p) and not p.is_dir())
     for c in classes:
         entries = sorted(p for p in c.iterdir() if _visible(p))
         files[c.name] = [p for p in entries if p.is_file() and p.suffix.lower() in known]
         ignored += [p for p in entries if p not in files[c.name]]
-    if ignored: print(f"warning: ignored {len(ignored)} entries that are not image files: {', '.join(str(p.relative_to(folder)) for p in ignored[:5])}"
+    if ignored: print(f"warning: ignored {len(ignored)} entries that are not image files: "
+                      f"{', '.join(str(p.relative_to(folder)) for p in ignored[:5])}"
                       + (' ...' if len(ignored) > 5 else ''), file=sys.stderr)
     empty = [c for c, fs in files.items() if not fs]
-    require(not empty, f"{len(empty)} of the {len(files)} class folders of {folder} hold no images: {', '.join(empty[:10])}{' ...' if len(empty) > 10 else ''}; add images or remove them")
+    require(not empty, f"{len(empty)} of the {len(files)} class folders of {folder} hold no images: "
+            f"{', '.join(empty[:10])}{' ...' if len(empty) > 10 else ''}; add images or remove them")
     return files
 
 # %% ../nbs/02b_images.ipynb #fa7ee4fa
@@ -146,7 +160,8 @@ def _listing(folder: Path, files: dict[str, list[Path]]) -> list:
     return [(str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for fs in files.values() for p in fs]
 
 def _convert(folder: Path, files: dict[str, list[Path]], progress: bool) -> tuple[np.ndarray, np.ndarray]:
-    "Every image of `files` read as a training-style drawing: images `[classes, most, 28, 28]` uint8 and each class's count."
+    """Every image of `files` read as a training-style drawing: images `[classes, most, 28, 28]` uint8 and each class's
+    count."""
     counts = np.array([len(fs) for fs in files.values()])
     images = np.zeros((len(files), counts.max(), SIZE, SIZE), np.uint8)
     bad = []
@@ -156,19 +171,23 @@ def _convert(folder: Path, files: dict[str, list[Path]], progress: bool) -> tupl
                 try: images[c, i] = np.round(read_drawing(p)[0].numpy()*255)
                 except LtlError as e: bad.append((p, e))
                 bar.update()
-    require(not bad, f"{len(bad)} images of {folder} cannot be read (fix or remove them; a run never silently leaves images out): "
-                     + ', '.join(str(p.relative_to(folder)) for p, _ in bad[:10]) + (' ...' if len(bad) > 10 else '') + f"; the first: {bad[0][1] if bad else ''}")
+    require(not bad, f"{len(bad)} images of {folder} cannot be read "
+                     "(fix or remove them; a run never silently leaves images out): "
+                     + ', '.join(str(p.relative_to(folder)) for p, _ in bad[:10]) + (' ...' if len(bad) > 10 else '')
+                     + f"; the first: {bad[0][1] if bad else ''}")
     return images, counts
 
 @documented
-def folder_sketches(folder: str | Path,               # a folder with one subfolder of images per class (the folder name is the label)
+def folder_sketches(folder: str | Path, # a folder with one subfolder of images per class (the folder name is the label)
                     cache: str | Path | None = None,  # where to cache the converted set (None: the cache folder)
                     progress: bool = True,            # show a progress bar while reading
                    ) -> SketchSet:
-    "Read (or load from the cache) a folder of class subfolders of images as a `SketchSet`, each image converted by `read_drawing`."
+    """Read (or load from the cache) a folder of class subfolders of images as a `SketchSet`, each image converted by
+    `read_drawing`."""
     files = image_files(folder)
     folder = Path(folder)
-    settings = dict(source='folder', converter=CONVERTER_VERSION, files=fingerprint(_listing(folder, files)), n_images=sum(map(len, files.values())))
+    settings = dict(source='folder', converter=CONVERTER_VERSION, files=fingerprint(_listing(folder, files)),
+                    n_images=sum(map(len, files.values())))
     path = Path(cache or cache_dir()/'images')/f'folder-{fingerprint(str(folder.resolve()), settings)}.npz'
     if path.exists():
         try:
@@ -195,10 +214,14 @@ def check_folder(sketches: SketchSet, # a set read by `folder_sketches`
                  ways: int,           # classes per task
                  shots: int,          # support images per class
                  queries: int):       # query images per class
-    "Raise a clear `LtlError` unless `sketches` has the classes for `ways`-way tasks in every split and each class the images for `shots + queries`."
+    """Raise a clear `LtlError` unless `sketches` has the classes for `ways`-way tasks in every split and each class the
+    images for `shots + queries`."""
     n, need = len(sketches), classes_needed(ways)
-    require(n >= need, f"{ways}-way tasks need {ways} classes in each of the train, val and test splits: at least {need} classes; the image folder has {n}")
+    require(n >= need, f"{ways}-way tasks need {ways} classes in each of the train, val and test splits: at least "
+            f"{need} classes; the image folder has {n}")
     counts = np.full(n, sketches.n_samples) if sketches.counts is None else sketches.counts
     short = [f"{c} ({k})" for c, k in zip(sketches.classes, counts.tolist()) if k < shots + queries]
-    require(not short, f"{shots} shots + {queries} queries need {shots + queries} images per class; {len(short)} of the {n} classes have fewer: "
-                       + ', '.join(short[:10]) + (' ...' if len(short) > 10 else '') + "; add images, or lower --num-shots or --num-shots-test")
+    require(not short, f"{shots} shots + {queries} queries need {shots + queries} images per class; "
+                       f"{len(short)} of the {n} classes have fewer: "
+                       + ', '.join(short[:10]) + (' ...' if len(short) > 10 else '')
+                       + "; add images, or lower --num-shots or --num-shots-test")

@@ -37,24 +37,31 @@ class MetaLearner(nn.Module):
                  first_order: bool | None = None, # drop second-order terms (None: only for 'fomaml')
                  include_norm: bool = False,      # also adapt batch-norm weights in the inner loop
                  strategy: str = 'auto',          # 'loop', 'vmap', 'batched' or 'auto' (see below)
-                 normalise: bool = False,         # centre and scale every drawing by its ink first (see the augmentation chapter)
+                 # centre and scale every drawing by its ink first (see the augmentation chapter)
+                 normalise: bool = False,
                  loss_fn=F.cross_entropy):        # per-task loss of (outputs, targets)
         super().__init__()
         require(algorithm in ALGORITHMS, f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
-        require(steps >= 0 and (eval_steps is None or eval_steps >= 0), f"inner steps must be 0 or more, got {steps} and {eval_steps}")
+        require(steps >= 0 and (eval_steps is None or eval_steps >= 0),
+                f"inner steps must be 0 or more, got {steps} and {eval_steps}")
         require(step_size > 0, f"the inner step size must be positive, got {step_size}")
-        require(strategy in STRATEGIES + ('auto',), f"unknown strategy {strategy!r}; use {', '.join(STRATEGIES)} or auto")
-        require(strategy != 'batched' or isinstance(model, ConvNet), f"the batched strategy needs a ConvNet, not a {type(model).__name__}; use loop or vmap")
+        require(strategy in STRATEGIES + ('auto',),
+                f"unknown strategy {strategy!r}; use {', '.join(STRATEGIES)} or auto")
+        require(strategy != 'batched' or isinstance(model, ConvNet),
+                f"the batched strategy needs a ConvNet, not a {type(model).__name__}; use loop or vmap")
         self.model, self.algorithm, self.steps, self.step_size = model, algorithm, steps, step_size
         self.eval_steps = steps if eval_steps is None else eval_steps
         self.first_order = (algorithm == 'fomaml') if first_order is None else first_order
-        self.names, self.strategy, self.loss_fn, self.normalise = adapted_names(model, include_norm), strategy, loss_fn, normalise
+        self.names, self.strategy, self.loss_fn, self.normalise = (adapted_names(model, include_norm),
+                                                                   strategy, loss_fn, normalise)
         shapes = dict(model.named_parameters())
-        self.step_sizes = nn.ParameterList([nn.Parameter(torch.full_like(shapes[k], step_size)) for k in self.names]) if algorithm == 'metasgd' else None
+        self.step_sizes = (nn.ParameterList([nn.Parameter(torch.full_like(shapes[k], step_size)) for k in self.names])
+                           if algorithm == 'metasgd' else None)
 
     def __repr__(self):
-        return (f"MetaLearner({self.algorithm}, {self.steps} steps of {self.step_size} ({self.eval_steps} when evaluating), "
-                f"{'first' if self.first_order else 'second'} order, {self.strategy}, {len(self.names)} adapted tensors)")
+        return (f"MetaLearner({self.algorithm}, {self.steps} steps of {self.step_size} "
+                f"({self.eval_steps} when evaluating), {'first' if self.first_order else 'second'} order, "
+                f"{self.strategy}, {len(self.names)} adapted tensors)")
 
 # %% ../nbs/05_metalearners.ipynb #b588e929
 @patch_to(MetaLearner)
@@ -76,14 +83,16 @@ def support_loss(self, fast: dict, frozen: dict, x: torch.Tensor, y: torch.Tenso
 
 @patch_to(MetaLearner)
 def query_logits(self, params: dict, xs: torch.Tensor, xq: torch.Tensor) -> torch.Tensor:
-    "Outputs for one task's queries `xq` with weights `params`; a `ConvNet` batch-normalises them with the statistics of the support images `xs` (see the model chapter), so no query's output depends on the other queries."
+    """Outputs for one task's queries `xq` with weights `params`; a `ConvNet` batch-normalises them with the statistics
+    of the support images `xs` (see the model chapter), so no query's output depends on the other queries."""
     if not isinstance(self.model, ConvNet): return functional_call(self.model, params, (xq,))
     return functional_call(self.model, params, (torch.cat([xs, xq]),), {'n_support': len(xs)})[len(xs):]
 
 # %% ../nbs/05_metalearners.ipynb #025a358a
 @patch_to(MetaLearner)
 def adapt_loop(self, xs: torch.Tensor, ys: torch.Tensor, steps: int, first_order: bool) -> tuple[dict, list]:
-    "Adapt to one task's support set with `torch.autograd`; return the adapted weights and the support loss before each step."
+    """Adapt to one task's support set with `torch.autograd`; return the adapted weights and the support loss before
+    each step."""
     fast, frozen = self.split_params()
     rates, losses = self.inner_rates(), []
     for _ in range(steps):
@@ -95,8 +104,10 @@ def adapt_loop(self, xs: torch.Tensor, ys: torch.Tensor, steps: int, first_order
 
 @patch_to(MetaLearner)
 def tasks_loop(self, batch: dict, steps: int, first_order: bool,
-               metrics: bool = True) -> tuple: # False: skip the support loss after the last step (NaN) and the outputs before adapting (None)
-    "Per-task query loss, query outputs, support losses (before each step and after the last) and outputs before adapting, one task at a time."
+               # False: skip the support loss after the last step (NaN) and the outputs before adapting (None)
+               metrics: bool = True) -> tuple:
+    """Per-task query loss, query outputs, support losses (before each step and after the last) and outputs before
+    adapting, one task at a time."""
     (xs, ys), (xq, yq) = batch['train'], batch['test']
     frozen = self.split_params()[1]
     out = []
@@ -104,7 +115,8 @@ def tasks_loop(self, batch: dict, steps: int, first_order: bool,
         with torch.enable_grad(): fast, losses = self.adapt_loop(xs[b], ys[b], steps, first_order)
         logits = self.query_logits({**frozen, **fast}, xs[b], xq[b])
         with torch.no_grad():
-            losses.append(self.support_loss(fast, frozen, xs[b], ys[b]) if metrics else logits.new_full((), float('nan')))
+            losses.append(self.support_loss(fast, frozen, xs[b], ys[b]) if metrics
+                          else logits.new_full((), float('nan')))
             before = self.query_logits(dict(self.model.named_parameters()), xs[b], xq[b]) if metrics else logits
         out.append((self.loss_fn(logits, yq[b]), logits, torch.stack(losses), before))
     q_loss, logits, losses, before = (torch.stack(t) for t in zip(*out))
@@ -130,7 +142,8 @@ def tasks_vmap(self, batch: dict, steps: int, first_order: bool, metrics: bool =
     (xs, ys), (xq, yq) = batch['train'], batch['test']
     fast, frozen = self.split_params()
     one = functools.partial(self._one_task, steps=steps, first_order=first_order, metrics=metrics)
-    q_loss, logits, losses, before = vmap(one, in_dims=(None, None, None, 0, 0, 0, 0))(fast, frozen, self.inner_rates(), xs, ys, xq, yq)
+    q_loss, logits, losses, before = vmap(one, in_dims=(None, None, None, 0, 0, 0, 0))(fast, frozen, self.inner_rates(),
+                                                                                       xs, ys, xq, yq)
     return q_loss, logits, losses, before if metrics else None
 
 # %% ../nbs/05_metalearners.ipynb #a7ec275b
@@ -142,9 +155,11 @@ def tasks_side_by_side(x: torch.Tensor) -> torch.Tensor:
 def convnet_tasks(model: ConvNet,     # the architecture (its own weights are not used)
                   params: dict,       # every weight of `model` by name, each with a leading task dimension `[B, ...]`
                   x: torch.Tensor,    # images `[B, n, 1, 28, 28]`
-                  n_support: int | None = None # batch norm uses the statistics of each task's first `n_support` images (None: all)
+                  # batch norm uses the statistics of each task's first `n_support` images (None: all)
+                  n_support: int | None = None
                  ) -> torch.Tensor:
-    "Logits `[B, n, ways]` of `model` with each task's own weights on that task's images, all tasks in one forward pass."
+    """Logits `[B, n, ways]` of `model` with each task's own weights on that task's images, all tasks in one forward
+    pass."""
     B, n = x.shape[:2]
     h = tasks_side_by_side(x)
     for i, block in enumerate(model.features):
@@ -157,7 +172,8 @@ def convnet_tasks(model: ConvNet,     # the architecture (its own weights are no
 
 # %% ../nbs/05_metalearners.ipynb #23e975e3
 CHUNK_IMAGES = 120          # images (support + query) per chunk of tasks in `tasks_batched`: measured in 06_benchmark
-BATCHED_MAX_CHANNELS = 32   # 'auto' puts tasks side by side on a CPU up to this hidden size: measured faster at 20 and 32, slower at 48 and 64
+# 'auto' puts tasks side by side on a CPU up to this hidden size: measured faster at 20 and 32, slower at 48 and 64
+BATCHED_MAX_CHANNELS = 32
 
 @patch_to(MetaLearner)
 def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:
@@ -194,12 +210,14 @@ def tasks_batched(self, batch: dict, steps: int, first_order: bool, metrics: boo
     "The same as `tasks_loop`, with the tasks side by side in one network, in chunks of at most `CHUNK_IMAGES` images."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
     size = max(1, CHUNK_IMAGES // (xs.shape[1] + xq.shape[1]))
-    chunks = [self._tasks_side_by_side(xs[i:i+size], ys[i:i+size], xq[i:i+size], yq[i:i+size], steps, first_order, metrics)
+    chunks = [self._tasks_side_by_side(xs[i:i+size], ys[i:i+size], xq[i:i+size], yq[i:i+size], steps,
+                                       first_order, metrics)
               for i in range(0, len(xs), size)]
     q_loss, logits, losses, before = zip(*chunks)
     return torch.cat(q_loss), torch.cat(logits), torch.cat(losses), torch.cat(before) if metrics else None
 
-STRATEGY_METHODS = {'loop': MetaLearner.tasks_loop, 'vmap': MetaLearner.tasks_vmap, 'batched': MetaLearner.tasks_batched}
+STRATEGY_METHODS = {'loop': MetaLearner.tasks_loop, 'vmap': MetaLearner.tasks_vmap,
+                    'batched': MetaLearner.tasks_batched}
 
 # %% ../nbs/05_metalearners.ipynb #1645dd04
 def accuracy(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
@@ -218,13 +236,16 @@ def weighted_precision(predictions: torch.Tensor, targets: torch.Tensor, n_class
 def learner_outputs(query_loss: torch.Tensor, # per-task query loss `[B]`, with its graph
                     logits: torch.Tensor,     # query outputs `[B, n, classes]` after adapting
                     targets: torch.Tensor,    # query targets `[B, n]`
-                    support_losses: torch.Tensor, # per-task support loss before each step and after the last `[B, steps+1]`
+                    # per-task support loss before each step and after the last `[B, steps+1]`
+                    support_losses: torch.Tensor,
                     before: torch.Tensor | None = None) -> dict: # query outputs before adapting (None: not applicable)
     "What every learner's forward returns: the mean outer loss (with its graph) and per-task metrics."
-    out = dict(outer_loss=query_loss.mean(), query_loss=query_loss.detach(), support_losses=support_losses, logits=logits.detach())
+    out = dict(outer_loss=query_loss.mean(), query_loss=query_loss.detach(), support_losses=support_losses,
+               logits=logits.detach())
     if not targets.is_floating_point():
         nan = torch.full_like(out['query_loss'], float('nan'))
-        out.update(acc_before=nan if before is None else accuracy(before, targets), acc_after=accuracy(logits.detach(), targets),
+        out.update(acc_before=nan if before is None else accuracy(before, targets),
+                   acc_after=accuracy(logits.detach(), targets),
                    precision_after=weighted_precision(logits.detach().argmax(-1), targets, logits.shape[-1]))
     return out
 
@@ -237,12 +258,14 @@ def pick_strategy(self, batch: dict) -> str:
 
 @patch_to(MetaLearner)
 def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
-            metrics: bool = True) -> dict: # False: skip what meta-training does not need (accuracy before adapting, support loss after the last step)
+            # False: skip what meta-training does not need (accuracy before adapting, support loss after the last step)
+            metrics: bool = True) -> dict:
     "Adapt to each task of `batch`; return the mean outer loss and per-task metrics."
     steps = self.steps if steps is None else steps
     first_order = self.first_order if first_order is None else first_order
     if self.normalise: batch = normalise_batch(batch)
-    q_loss, logits, s_losses, before = STRATEGY_METHODS[self.pick_strategy(batch)](self, batch, steps, first_order, metrics)
+    q_loss, logits, s_losses, before = STRATEGY_METHODS[self.pick_strategy(batch)](self, batch, steps,
+                                                                                   first_order, metrics)
     return learner_outputs(q_loss, logits, batch['test'][1], s_losses, before)
 
 # %% ../nbs/05_metalearners.ipynb #952d5adc
@@ -253,8 +276,9 @@ def batch_shapes(batch: dict) -> tuple:
     return tuple((k, tuple((tuple(t.shape), t.dtype) for t in v)) for k, v in sorted(batch.items()))
 
 class CudaGraphCall:
-    "`fn(batch)`, run normally for `warmup` calls, then recorded once in a CUDA graph and replayed for every batch of the same shapes."
-    def __init__(self, fn,              # a function of a batch dict returning a dict of tensors, that never waits for the GPU
+    """`fn(batch)`, run normally for `warmup` calls, then recorded once in a CUDA graph and replayed for every batch of
+    the same shapes."""
+    def __init__(self, fn, # a function of a batch dict returning a dict of tensors, that never waits for the GPU
                  mode: str = 'auto',    # 'auto': go on eagerly (saying why) if recording fails; 'on': raise instead
                  warmup: int = 3,       # normal calls before recording
                  name: str = 'step'):   # what `fn` does, for messages
@@ -295,7 +319,8 @@ class CudaGraphCall:
         self.graph = graph
 
     def _go_eager(self, reason: str):
-        if self.mode == 'on': raise LtlError(f"the {self.name} cannot run as a CUDA graph ({reason}); use --cuda-graph auto or off")
+        if self.mode == 'on':
+            raise LtlError(f"the {self.name} cannot run as a CUDA graph ({reason}); use --cuda-graph auto or off")
         self.eager_reason, self.graph, self.static_in, self.static_out = reason, None, None, None
         warnings.warn(f"CUDA graph off for the {self.name}, running eagerly: {reason}", stacklevel=3)
 
@@ -310,7 +335,8 @@ def graphed(fn, mode: str, device: torch.device | str, name: str = 'step'):
 
 # %% ../nbs/05_metalearners.ipynb #c9406050
 def step_metrics(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: dict) -> dict:
-    "One meta-training step on `batch`; return the batch's mean metrics as tensors on its device (nothing waits for the device), without those training does not need."
+    """One meta-training step on `batch`; return the batch's mean metrics as tensors on its device (nothing waits for
+    the device), without those training does not need."""
     learner.train()
     optimizer.zero_grad(set_to_none=True)
     out = learner(batch, metrics=False)
@@ -335,44 +361,53 @@ def evaluation_outputs(learner: MetaLearner, steps: int, batch: dict) -> dict:
 _EVAL_CALLS = weakref.WeakKeyDictionary()   # learner -> {(steps, mode, shapes): the call that evaluates such batches}
 
 def evaluate(learner: MetaLearner, bank, steps: int | None = None, batch_size: int = 25,
-             cuda_graph: str = 'off') -> dict: # 'auto', 'on' or 'off': replay each batch shape from a CUDA graph (on CUDA)
-    "Per-task metrics over a task bank, as tensors: outer loss, accuracy before and after, precision after, support losses."
+             # 'auto', 'on' or 'off': replay each batch shape from a CUDA graph (on CUDA)
+             cuda_graph: str = 'off') -> dict:
+    """Per-task metrics over a task bank, as tensors: outer loss, accuracy before and after, precision after, support
+    losses."""
     learner.eval()
     steps = learner.eval_steps if steps is None else steps
     calls, parts = _EVAL_CALLS.setdefault(learner, {}), []
     for batch in bank.batches(batch_size):
         key = (steps, cuda_graph, batch_shapes(batch))
-        if key not in calls: calls[key] = graphed(functools.partial(evaluation_outputs, learner, steps), cuda_graph, batch['train'][0].device, 'evaluation')
+        if key not in calls: calls[key] = graphed(functools.partial(evaluation_outputs, learner, steps), cuda_graph,
+                                                  batch['train'][0].device, 'evaluation')
         parts.append(calls[key](batch))
     return {k: torch.cat([p[k] for p in parts]).cpu() for k in parts[0]}
 
 # %% ../nbs/05_metalearners.ipynb #f9a9fc1c
 @runtime_checkable
 class Learner(Protocol):
-    "What the training loop, evaluation and the panel need of a learner: its name, evaluation steps, Meta-SGD step sizes (or None) and a forward pass."
+    """What the training loop, evaluation and the panel need of a learner: its name, evaluation steps, Meta-SGD step
+    sizes (or None) and a forward pass."""
     algorithm: str
     eval_steps: int
     step_sizes: nn.ParameterList | None
-    def __call__(self, batch: dict, steps: int | None = None, first_order: bool | None = None, metrics: bool = True) -> dict: ...
+    def __call__(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
+                 metrics: bool = True) -> dict: ...
 
 class ProtoNet(nn.Module):
     "Prototypical Networks on the backbone of `model`: nearest class mean in embedding space."
     algorithm, step_sizes, eval_steps = 'protonet', None, 0
 
-    def __init__(self, model: ConvNet, normalise: bool = False):   # normalise: centre and scale every drawing by its ink first
+    def __init__(self, model: ConvNet,
+                 normalise: bool = False):   # normalise: centre and scale every drawing by its ink first
         super().__init__()
         self.model, self.normalise = model, normalise
 
     def embed(self, x: torch.Tensor, n_support: int | None = None) -> torch.Tensor:
-        "Embeddings `[B, n, d]` of images `[B, n, 1, 28, 28]`, batch-normalised per task with the statistics of its first `n_support` images (None: all)."
+        """Embeddings `[B, n, d]` of images `[B, n, 1, 28, 28]`, batch-normalised per task with the statistics of its
+        first `n_support` images (None: all)."""
         return vmap(lambda t: self.model.embed(t, n_support))(x)
 
-    def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None, metrics: bool = True) -> dict:
+    def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
+                metrics: bool = True) -> dict:
         "Classify each task's queries by their nearest prototype; the same outputs as `MetaLearner`."
         if self.normalise: batch = normalise_batch(batch)
         (xs, ys), (xq, yq) = batch['train'], batch['test']
         ways = self.model.ways
-        z = self.embed(torch.cat([xs, xq], 1), n_support=xs.shape[1])   # queries normalised with the support set's statistics
+        # queries normalised with the support set's statistics
+        z = self.embed(torch.cat([xs, xq], 1), n_support=xs.shape[1])
         zs, zq = z[:, :xs.shape[1]], z[:, xs.shape[1]:]
         onehot = F.one_hot(ys, ways).float()
         prototypes = onehot.transpose(1, 2) @ zs/onehot.sum(1)[:, :, None]
@@ -382,7 +417,8 @@ class ProtoNet(nn.Module):
 
 # %% ../nbs/05_metalearners.ipynb #af764e23
 def make_optimizer(learner: nn.Module, lr: float, capturable: bool = False) -> torch.optim.Optimizer:
-    "Adam over the learner's parameters; `capturable` keeps its state on the GPU so that a CUDA graph can replay its step."
+    """Adam over the learner's parameters; `capturable` keeps its state on the GPU so that a CUDA graph can replay its
+    step."""
     return torch.optim.Adam(learner.parameters(), lr=lr, capturable=capturable)
 
 def load_optimizer_state(optimizer: torch.optim.Optimizer, state: dict):
@@ -400,7 +436,8 @@ def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
                      steps: int = 6,        # outer steps: 3 warm-up, 1 recorded, the rest replayed
                      tolerance: float = 1e-6 # largest difference allowed, relative to the largest entry
                     ) -> dict:
-    "Graphed against eager meta-training steps and evaluation on a GPU, for every algorithm: the largest relative differences (raises if any is over `tolerance`)."
+    """Graphed against eager meta-training steps and evaluation on a GPU, for every algorithm: the largest relative
+    differences (raises if any is over `tolerance`)."""
     from .sketches import kanji_sketches, split_classes
     from .episodes import TaskSampler, task_bank
     dev = torch.device(device)
@@ -424,8 +461,10 @@ def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
                 m_e, m_g = step_metrics(eager, opt_e, batch), step(batch)
                 if i < step.warmup: continue
                 worst['loss'] = max(worst['loss'], rel(m_g['outer_loss'], m_e['outer_loss']))
-                worst['gradients'] = max(worst['gradients'], rel(flat(p.grad for p in graph.parameters()), flat(p.grad for p in eager.parameters())))
-                worst['weights'] = max(worst['weights'], rel(flat(graph.parameters()).detach(), flat(eager.parameters()).detach()))
+                worst['gradients'] = max(worst['gradients'], rel(flat(p.grad for p in graph.parameters()),
+                                                                 flat(p.grad for p in eager.parameters())))
+                worst['weights'] = max(worst['weights'],
+                                       rel(flat(graph.parameters()).detach(), flat(eager.parameters()).detach()))
             ev_e, ev_g = evaluate(eager, bank, cuda_graph='off'), evaluate(eager, bank, cuda_graph='on')
             worst['evaluation'] = max(rel(ev_g[k], ev_e[k]) for k in ('outer_loss', 'acc_after', 'support_losses'))
             report[algorithm] = worst

@@ -24,8 +24,10 @@ def support_norm(h: torch.Tensor,              # activations `[n, channels, ...]
                  eps: float = 1e-5,
                  n_support: int | None = None   # use the statistics of the first `n_support` images only (None: all)
                 ) -> torch.Tensor:
-    "Batch norm of `h` with the statistics of its first `n_support` images (None: of all, as batch norm in training mode)."
-    if n_support is None or n_support == len(h): return F.batch_norm(h, None, None, weight, bias, training=True, eps=eps)
+    """Batch norm of `h` with the statistics of its first `n_support` images (None: of all, as batch norm in training
+    mode)."""
+    if n_support is None or n_support == len(h):
+        return F.batch_norm(h, None, None, weight, bias, training=True, eps=eps)
     dims, shape = (0, *range(2, h.dim())), (-1, *[1]*(h.dim() - 2))
     var, mean = torch.var_mean(h[:n_support], dim=dims, unbiased=False, keepdim=True)
     return (h - mean)*torch.rsqrt(var + eps)*weight.view(shape) + bias.view(shape)
@@ -38,22 +40,27 @@ class ConvNet(nn.Module):
                  in_channels: int = 1):
         super().__init__()
         self.ways, self.hidden_size = ways, hidden_size
-        self.features = nn.Sequential(conv_block(in_channels, hidden_size), *[conv_block(hidden_size, hidden_size) for _ in range(3)])
+        self.features = nn.Sequential(conv_block(in_channels, hidden_size),
+                                      *[conv_block(hidden_size, hidden_size) for _ in range(3)])
         self.classifier = nn.Linear(hidden_size, ways)
 
     def embed(self, x: torch.Tensor,             # images `[n, 1, 28, 28]`
-              n_support: int | None = None      # batch norm uses the statistics of the first `n_support` images only (None: all)
+              # batch norm uses the statistics of the first `n_support` images only (None: all)
+              n_support: int | None = None
              ) -> torch.Tensor:
         "Features `[n, hidden_size]` of the last block."
-        for conv, norm, relu, pool in self.features: x = pool(relu(support_norm(conv(x), norm.weight, norm.bias, norm.eps, n_support)))
+        for conv, norm, relu, pool in self.features:
+            x = pool(relu(support_norm(conv(x), norm.weight, norm.bias, norm.eps, n_support)))
         return x.flatten(1)
 
     def forward(self, x: torch.Tensor, n_support: int | None = None) -> torch.Tensor:
-        "Logits `[n, ways]` for images `[n, 1, 28, 28]`, batch-normalised with the statistics of the first `n_support` (None: all)."
+        """Logits `[n, ways]` for images `[n, 1, 28, 28]`, batch-normalised with the statistics of the first `n_support`
+        (None: all)."""
         return self.classifier(self.embed(x, n_support))
 
 # %% ../nbs/04_model.ipynb #ceb397c7
 def adapted_names(model: nn.Module, include_norm: bool = False) -> list[str]:
     "Names of the parameters the inner loop updates: conv and linear weights and biases (and batch norm's, if asked)."
-    norm_params = {f'{m}.{p}' for m, mod in model.named_modules() if isinstance(mod, nn.modules.batchnorm._BatchNorm) for p, _ in mod.named_parameters(recurse=False)}
+    norm_params = {f'{m}.{p}' for m, mod in model.named_modules() if isinstance(mod, nn.modules.batchnorm._BatchNorm)
+                   for p, _ in mod.named_parameters(recurse=False)}
     return [k for k, _ in model.named_parameters() if include_norm or k not in norm_params]

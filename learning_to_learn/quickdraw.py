@@ -26,14 +26,16 @@ ROW_BYTES = 28*28
 
 def quickdraw_categories() -> list[str]:
     "The 345 Quick Draw! category names."
-    return package_files('learning_to_learn').joinpath('quickdraw_categories.txt').read_text(encoding='utf-8').splitlines()
+    return (package_files('learning_to_learn').joinpath('quickdraw_categories.txt')
+            .read_text(encoding='utf-8').splitlines())
 
 def category_url(category: str, base_url: str | None = None) -> str:
     "The address of a category's `numpy_bitmap` file."
     cats = quickdraw_categories()
     if category not in cats:
         close = difflib.get_close_matches(category, cats, n=3)
-        raise LtlError(f"{category!r} is not a Quick Draw! category" + (f"; did you mean {', '.join(map(repr, close))}?" if close else ""))
+        raise LtlError(f"{category!r} is not a Quick Draw! category"
+                       + (f"; did you mean {', '.join(map(repr, close))}?" if close else ""))
     base = (base_url or os.environ.get('LTL_QUICKDRAW_URL') or QUICKDRAW_URL).rstrip('/')
     return f"{base}/full/numpy_bitmap/{quote(category)}.npy"
 
@@ -116,7 +118,8 @@ def read(self, url: str, start: int, end: int | None = None) -> bytes:
             if attempt + 1 < self.retries: time.sleep(self.backoff*2**attempt)
             continue
         except LtlError as e: raise LtlError(f"could not read {url}: {e}") from None
-        require(end is None or len(body) == end - start, f"could not read {url}: asked for {end - start} bytes at {start}, got {len(body)}")
+        require(end is None or len(body) == end - start,
+                f"could not read {url}: asked for {end - start} bytes at {start}, got {len(body)}")
         return body
     raise LtlError(f"could not read {url} after {self.retries} attempts: {problem}")
 
@@ -157,7 +160,8 @@ def download_file(reader: RangeReader, url: str, dest: Path, progress: bool = Tr
     dest.parent.mkdir(parents=True, exist_ok=True)
     if part.exists() and part.stat().st_size > total: part.unlink()
     have = part.stat().st_size if part.exists() else 0
-    with open(part, 'ab') as f, tqdm(total=total, initial=have, unit='B', unit_scale=True, desc=dest.name, disable=not progress) as bar:
+    with open(part, 'ab') as f, tqdm(total=total, initial=have, unit='B', unit_scale=True, desc=dest.name,
+                                     disable=not progress) as bar:
         while have < total:
             chunk = reader.read(url, have, min(have + CHUNK, total))
             f.write(chunk); have += len(chunk); bar.update(len(chunk))
@@ -175,8 +179,9 @@ def download_file(reader: RangeReader, url: str, dest: Path, progress: bool = Tr
 def quickdraw_sketches(categories: list[str] | None = None, # category names (None: all 345)
                        n_samples: int = 100,     # drawings per category (the report used 20 or 100)
                        seed: int = 0,            # picks the drawings
-                       method: str = 'range',    # 'range': fetch only the chosen rows; 'full': download whole files first
-                       base_url: str | None = None, # where the files are (None: $LTL_QUICKDRAW_URL or the public bucket)
+                       method: str = 'range', # 'range': fetch only the chosen rows; 'full': download whole files first
+                       # where the files are (None: $LTL_QUICKDRAW_URL or the public bucket)
+                       base_url: str | None = None,
                        folder: str | Path | None = None, # where to keep downloads (None: the cache folder)
                        workers: int = 8,         # categories fetched at once
                        progress: bool = True,    # show progress bars
@@ -199,8 +204,10 @@ def quickdraw_sketches(categories: list[str] | None = None, # category names (No
         try:
             if method == 'range': rows = fetch_sample(reader, urls[cat], cat, n_samples, seed)
             else:
-                data = np.load(download_file(reader, urls[cat], folder/'full'/f'{cat}.npy', progress=False), mmap_mode='r')
-                rows = np.ascontiguousarray(data[sample_rows(cat, len(data), n_samples, seed)]).reshape(n_samples, 28, 28)
+                data = np.load(download_file(reader, urls[cat], folder/'full'/f'{cat}.npy', progress=False),
+                               mmap_mode='r')
+                rows = (np.ascontiguousarray(data[sample_rows(cat, len(data), n_samples, seed)])
+                        .reshape(n_samples, 28, 28))
         except LtlError as e: raise LtlError(f"Quick Draw! category {cat!r}: {e}") from None
         finally: reader.close()
         with atomic_write(path) as f: np.save(f, rows)

@@ -29,29 +29,37 @@ def robustness(run: str | Path,             # a run folder (or its config.json)
                device: str | None = None,   # None: the run's device setting
                shifts: dict = SHIFTS        # name: function of images, applied to every image of every task
               ) -> dict:
-    "Per-task test accuracy of a run's model under each change of style, on the same test tasks: `{name: tensor [n_tasks]}`."
+    """Per-task test accuracy of a run's model under each change of style, on the same test tasks:
+    `{name: tensor [n_tasks]}`."""
     cfg, split, dev, learner = open_run(Path(run).parent if Path(run).name == 'config.json' else Path(run), device)
     bank = test_bank(cfg, split, dev, n_tasks)
-    return {name: evaluate(learner, ShiftedBank(bank, shift), batch_size=cfg.batch_size)['acc_after'] for name, shift in shifts.items()}
+    return {name: evaluate(learner, ShiftedBank(bank, shift), batch_size=cfg.batch_size)['acc_after']
+            for name, shift in shifts.items()}
 
 def robustness_summary(accs: dict, reference: str = 'as rendered') -> dict:
-    "Mean accuracy and 95% interval of each change, and its paired difference to `reference` with the interval of that difference."
+    """Mean accuracy and 95% interval of each change, and its paired difference to `reference` with the interval of that
+    difference."""
     base = accs[reference]
-    return {name: dict(acc=a.mean().item(), ci=ci95(a), loss=(base - a).mean().item(), loss_ci=ci95(base - a)) for name, a in accs.items()}
+    return {name: dict(acc=a.mean().item(), ci=ci95(a), loss=(base - a).mean().item(), loss_ci=ci95(base - a))
+            for name, a in accs.items()}
 
 # %% ../nbs/12_robustness.ipynb #4eacf657
 def robustness_table(results: dict  # {model name: robustness_summary(...)}
                     ) -> str:
     "A markdown table: one row per change, per model its accuracy and the points lost."
     models = list(results)
-    head = '| drawings | ' + ' | '.join(f'{m} | points lost' for m in models) + ' |\n|---|' + '---|---|'*len(models) + '\n'
-    def cell(r): return f"{r['acc']:.1%} ± {r['ci']:.1%} | " + ('' if r['loss'] == 0 else f"{100*r['loss']:.1f} ± {100*r['loss_ci']:.1f}")
-    return head + '\n'.join(f'| {name} | ' + ' | '.join(cell(results[m][name]) for m in models) + ' |' for name in results[models[0]])
+    head = ('| drawings | ' + ' | '.join(f'{m} | points lost' for m in models) + ' |\n'
+            '|---|' + '---|---|'*len(models) + '\n')
+    def cell(r): return (f"{r['acc']:.1%} ± {r['ci']:.1%} | "
+                         + ('' if r['loss'] == 0 else f"{100*r['loss']:.1f} ± {100*r['loss_ci']:.1f}"))
+    return head + '\n'.join(f'| {name} | ' + ' | '.join(cell(results[m][name]) for m in models) + ' |'
+                            for name in results[models[0]])
 
 # %% ../nbs/12_robustness.ipynb #62aaac97
 def pixel_nn_accuracies(bank  # a task bank (or anything with `batches(batch_size)`)
                        ) -> torch.Tensor:
-    "Per-task accuracy of 1-nearest-neighbour on raw pixels over the bank's tasks: each query gets the label of the closest support drawing."
+    """Per-task accuracy of 1-nearest-neighbour on raw pixels over the bank's tasks: each query gets the label of the
+    closest support drawing."""
     accs = []
     for batch in bank.batches(100):
         (xs, ys), (xq, yq) = batch['train'], batch['test']

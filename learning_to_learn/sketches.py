@@ -25,9 +25,11 @@ __all__ = ['PARSER_VERSION', 'CANVAS', 'SIZE', 'SUPERSAMPLE', 'CURVE_POINTS', 'T
 def kanjivg_folder() -> Path:
     "The folder holding the `kanjivg` package's SVG files."
     try: dist = importlib.metadata.distribution('kanjivg')
-    except importlib.metadata.PackageNotFoundError: raise LtlError("the kanjivg package is not installed; run: pip install kanjivg") from None
+    except importlib.metadata.PackageNotFoundError:
+        raise LtlError("the kanjivg package is not installed; run: pip install kanjivg") from None
     svg = next((f for f in dist.files or [] if f.parts[0] == 'kanji' and f.suffix == '.svg'), None)
-    require(svg is not None, "the kanjivg package lists no kanji/*.svg files; reinstall it with: pip install --force-reinstall kanjivg")
+    require(svg is not None,
+            "the kanjivg package lists no kanji/*.svg files; reinstall it with: pip install --force-reinstall kanjivg")
     return Path(dist.locate_file(svg)).parent
 
 # %% ../nbs/01_sketches.ipynb #ffc070de
@@ -58,7 +60,8 @@ def parse_stroke(d: str) -> np.ndarray:
         require(cmd is not None, f"path data must start with a command: {d[:40]!r}")
         up, n = cmd.upper(), _ARITY[cmd.upper()]
         args = np.array([float(t) for t in toks[i:i+n]]); i += n
-        require(len(args) == n and not any(t.isalpha() for t in toks[i-n:i]), f"command {cmd} needs {n} numbers in {d[:40]!r}")
+        require(len(args) == n and not any(t.isalpha() for t in toks[i-n:i]),
+                f"command {cmd} needs {n} numbers in {d[:40]!r}")
         base = cur if cmd.islower() else np.zeros(2)
         if up == 'M':
             require(not pts, f"a stroke path has a second move-to: {d[:40]!r}")
@@ -84,7 +87,8 @@ def _local(tag: str) -> str: return tag.rsplit('}', 1)[-1]
 def read_strokes(svg: str | Path) -> list[np.ndarray]:
     "The strokes of one KanjiVG file, each an array of Bézier control points."
     root = ET.parse(svg).getroot()
-    group = next((g for g in root.iter() if _local(g.tag) == 'g' and g.get('id', '').startswith('kvg:StrokePaths')), None)
+    group = next((g for g in root.iter()
+                  if _local(g.tag) == 'g' and g.get('id', '').startswith('kvg:StrokePaths')), None)
     require(group is not None, f"{svg} has no kvg:StrokePaths group; is it a KanjiVG file?")
     return [parse_stroke(p.get('d')) for p in group.iter() if _local(p.tag) == 'path']
 
@@ -102,8 +106,10 @@ def _save_strokes(path: Path, strokes: dict[str, list[np.ndarray]]):
                  chain_len=np.array([len(c) for c in chains]), points=np.concatenate(chains))
 
 def _load_strokes(path: Path) -> dict[str, list[np.ndarray]]:
-    with np.load(path) as z: chars, n_strokes, chain_len, points = (z[k] for k in ('chars', 'n_strokes', 'chain_len', 'points'))
-    require(len(chars) == len(n_strokes) and n_strokes.sum() == len(chain_len) and chain_len.sum() == len(points), f"{path} is inconsistent")
+    with np.load(path) as z:
+        chars, n_strokes, chain_len, points = (z[k] for k in ('chars', 'n_strokes', 'chain_len', 'points'))
+    require(len(chars) == len(n_strokes) and n_strokes.sum() == len(chain_len) and chain_len.sum() == len(points),
+            f"{path} is inconsistent")
     chains = iter(np.split(points, np.cumsum(chain_len)[:-1]))
     return {ch: [next(chains) for _ in range(n)] for ch, n in zip(chars.tolist(), n_strokes.tolist())}
 
@@ -157,13 +163,15 @@ class Glyph:
         n_seg = [(len(s) - 1)//3 for s in strokes]
         segments = np.concatenate([o + 3*np.arange(n)[:, None] + np.arange(4) for o, n in zip(offsets, n_seg)])
         ends = np.cumsum([0] + n_seg)
-        return cls(np.concatenate(strokes).astype(np.float64), np.repeat(np.arange(len(strokes)), [len(s) for s in strokes]),
+        return cls(np.concatenate(strokes).astype(np.float64),
+                   np.repeat(np.arange(len(strokes)), [len(s) for s in strokes]),
                    segments, list(zip(ends[:-1], ends[1:])))
 
 # %% ../nbs/01_sketches.ipynb #9a388e1a
 CANVAS = 109.0  # KanjiVG's viewBox
 
-def _rotation(angle: float) -> np.ndarray: return np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+def _rotation(angle: float) -> np.ndarray:
+    return np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
 
 def jitter_points(g: Glyph, rng: np.random.Generator, j: Jitter) -> np.ndarray:
     "The glyph's control points after one random draw of every perturbation in `j`."
@@ -179,7 +187,8 @@ def jitter_points(g: Glyph, rng: np.random.Generator, j: Jitter) -> np.ndarray:
     freq, phase, amp = rng.uniform(0.5, 1.5, 2)*2*np.pi/CANVAS, rng.uniform(0, 2*np.pi, 2), rng.normal(0, j.warp, 2)
     p += amp*np.sin(p[:, ::-1]*freq + phase)
     scale, aspect = 1 + rng.uniform(-j.scale, j.scale), 1 + rng.uniform(-j.aspect, j.aspect)
-    affine = _rotation(np.deg2rad(rng.uniform(-j.rotation, j.rotation))) @ np.array([[1, rng.uniform(-j.shear, j.shear)], [0, 1]]) @ np.diag([scale*aspect, scale/aspect])
+    affine = (_rotation(np.deg2rad(rng.uniform(-j.rotation, j.rotation)))
+              @ np.array([[1, rng.uniform(-j.shear, j.shear)], [0, 1]]) @ np.diag([scale*aspect, scale/aspect]))
     return p @ affine.T + rng.uniform(-j.translation, j.translation, 2)*CANVAS + CANVAS/2
 
 # %% ../nbs/01_sketches.ipynb #b5cb8556
@@ -210,45 +219,57 @@ def render_sketch(g: Glyph, rng: np.random.Generator, j: Jitter = Jitter()) -> n
 @documented
 @dataclass
 class SketchSet:
-    "Sketches of several classes: `images[c, s]` is a 28x28 uint8 drawing, for `s` below class `c`'s count when classes differ in size."
+    """Sketches of several classes: `images[c, s]` is a 28x28 uint8 drawing, for `s` below class `c`'s count when
+    classes differ in size."""
     images: np.ndarray                          # [classes, samples, 28, 28] uint8
     classes: list                               # class names, one per row of `images`
     settings: dict = field(default_factory=dict) # what produced the images (source, seed, ...)
-    counts: np.ndarray | None = None            # images of each class when classes differ in size (a row's rest is padding); None: every row is full
+    # images of each class when classes differ in size (a row's rest is padding); None: every row is full
+    counts: np.ndarray | None = None
 
     def __post_init__(self):
         require(self.images.ndim == 4 and self.images.shape[2:] == (28, 28) and self.images.dtype == np.uint8,
-                f"sketch images must be uint8 [classes, samples, 28, 28], got {self.images.dtype} {list(self.images.shape)}")
-        require(len(self.classes) == len(self.images), f"{len(self.classes)} class names for {len(self.images)} classes")
+                f"sketch images must be uint8 [classes, samples, 28, 28], got {self.images.dtype} "
+                f"{list(self.images.shape)}")
+        require(len(self.classes) == len(self.images),
+                f"{len(self.classes)} class names for {len(self.images)} classes")
         if self.counts is not None:
             self.counts = np.asarray(self.counts, np.int64)
-            require(self.counts.shape == (len(self.images),) and (self.counts >= 1).all() and (self.counts <= self.images.shape[1]).all(),
-                    f"counts must give 1 to {self.images.shape[1]} images for each of the {len(self.images)} classes, got {self.counts.tolist()}")
+            require(self.counts.shape == (len(self.images),) and (self.counts >= 1).all()
+                    and (self.counts <= self.images.shape[1]).all(),
+                    f"counts must give 1 to {self.images.shape[1]} images for each of the {len(self.images)} classes, "
+                    f"got {self.counts.tolist()}")
     def __len__(self): return len(self.classes)
     @property
-    def n_samples(self) -> int: return self.images.shape[1] if self.counts is None else int(self.counts.min())   # the smallest class's, when they differ
+    def n_samples(self) -> int: # the smallest class's, when they differ
+        return self.images.shape[1] if self.counts is None else int(self.counts.min())
     @property
     def fingerprint(self) -> str: return fingerprint(self.settings, list(self.classes))
     def __repr__(self):
         samples = self.n_samples if self.counts is None else f"{self.n_samples}-{self.counts.max()}"
-        return f"SketchSet({len(self)} classes x {samples} samples, {self.settings.get('source', '?')}, {self.fingerprint})"
+        return (f"SketchSet({len(self)} classes x {samples} samples, {self.settings.get('source', '?')}, "
+                f"{self.fingerprint})")
     def subset(self, idx, split: str | None = None) -> 'SketchSet':
         "The classes at positions `idx`, optionally tagged with a split name."
         settings = dict(self.settings, **({'split': split} if split else {}))
-        return SketchSet(self.images[idx], [self.classes[i] for i in idx], settings, None if self.counts is None else self.counts[idx])
+        return SketchSet(self.images[idx], [self.classes[i] for i in idx], settings,
+                         None if self.counts is None else self.counts[idx])
 
 # %% ../nbs/01_sketches.ipynb #b1c1cee1
 def save_sketches(s: SketchSet, path: str | Path):
     "Write `s` to `path` as an `.npz` file, atomically."
     counts = {} if s.counts is None else {'counts': s.counts}
-    with atomic_write(path) as f: np.savez(f, images=s.images, classes=np.array(s.classes), settings=json.dumps(s.settings), **counts)
+    with atomic_write(path) as f:
+        np.savez(f, images=s.images, classes=np.array(s.classes), settings=json.dumps(s.settings), **counts)
 
 def load_sketches(path: str | Path) -> SketchSet:
     "Read a `SketchSet` written by `save_sketches`, checking it."
     try:
-        with np.load(path) as z: return SketchSet(z['images'], z['classes'].tolist(), json.loads(str(z['settings'])), z['counts'] if 'counts' in z else None)
+        with np.load(path) as z: return SketchSet(z['images'], z['classes'].tolist(), json.loads(str(z['settings'])),
+                                                  z['counts'] if 'counts' in z else None)
     except LtlError: raise
-    except Exception as e: raise LtlError(f"{path} is not a readable sketch set ({type(e).__name__}: {e}); delete it to rebuild") from None
+    except Exception as e:
+        raise LtlError(f"{path} is not a readable sketch set ({type(e).__name__}: {e}); delete it to rebuild") from None
 
 # %% ../nbs/01_sketches.ipynb #594a3c8c
 def is_small_kana(ch: str) -> bool:
@@ -261,7 +282,8 @@ LOOKALIKE_DISTANCE = 0.12  # characters closer than this (`stroke_distance`, fra
 LOOKALIKE_VERSION = 1      # bump when the measure changes, to rebuild the cache
 
 def stroke_trace(strokes: list[np.ndarray], n: int = TRACE_POINTS) -> np.ndarray:
-    "`[strokes, n, 2]` points evenly spaced along each stroke, in the character's ink box scaled to largest side 1 and centred."
+    """`[strokes, n, 2]` points evenly spaced along each stroke, in the character's ink box scaled to largest side 1 and
+    centred."""
     g = Glyph.from_strokes(strokes)
     lo, hi = g.points.min(0), g.points.max(0)
     p = (g.points - (lo + hi)/2)/max((hi - lo).max(), 1e-6)
@@ -274,7 +296,8 @@ def stroke_trace(strokes: list[np.ndarray], n: int = TRACE_POINTS) -> np.ndarray
     return np.stack(out)
 
 def stroke_distance(a: np.ndarray, b: np.ndarray) -> float:
-    "How differently two traced characters are drawn: the worst stroke's RMS distance (inf for different stroke counts)."
+    """How differently two traced characters are drawn: the worst stroke's RMS distance (inf for different stroke
+    counts)."""
     if a.shape != b.shape: return float('inf')
     return float(np.sqrt(((a - b)**2).sum(-1).mean(-1).max()))
 
@@ -296,9 +319,11 @@ def _lookalikes(strokes: dict[str, list], within: float) -> dict:
     return dict(nearest=nearest, pairs=pairs)
 
 def lookalikes(strokes: dict[str, list], within: float = 0.2) -> dict:
-    "`{'nearest': {char: [nearest other char, distance]}, 'pairs': [[a, b, distance], ...]}` for every pair closer than `within`, from the cache when it is valid."
+    """`{'nearest': {char: [nearest other char, distance]}, 'pairs': [[a, b, distance], ...]}` for every pair closer
+    than `within`, from the cache when it is valid."""
     chars = [ch for ch in strokes if not is_small_kana(ch)]
-    key = fingerprint(importlib.metadata.version('kanjivg'), PARSER_VERSION, LOOKALIKE_VERSION, TRACE_POINTS, within, chars)
+    key = fingerprint(importlib.metadata.version('kanjivg'), PARSER_VERSION, LOOKALIKE_VERSION,
+                      TRACE_POINTS, within, chars)
     path = cache_dir()/'kanji'/f'lookalikes-{key}.json'
     if path.exists():
         try: return load_json(path)
@@ -308,7 +333,8 @@ def lookalikes(strokes: dict[str, list], within: float = 0.2) -> dict:
     return found
 
 def without_lookalikes(chars: list[str], pairs: list, threshold: float = LOOKALIKE_DISTANCE) -> list[str]:
-    "`chars` without look-alikes: a character is kept unless a character kept before it (in `chars`' order) is within `threshold`."
+    """`chars` without look-alikes: a character is kept unless a character kept before it (in `chars`' order) is within
+    `threshold`."""
     near = {}
     for a, b, d in pairs:
         if d < threshold: near.setdefault(a, set()).add(b); near.setdefault(b, set()).add(a)
@@ -321,17 +347,20 @@ def without_lookalikes(chars: list[str], pairs: list, threshold: float = LOOKALI
 RENDER_VERSION = 1
 
 def kanji_classes(strokes: dict[str, list], max_strokes: int | None = 20) -> list[str]:
-    "The characters of `strokes` with at most `max_strokes` strokes (None: any number), without small kana and with one character of each look-alike group, in code point order."
+    """The characters of `strokes` with at most `max_strokes` strokes (None: any number), without small kana and with
+    one character of each look-alike group, in code point order."""
     chars = without_lookalikes([ch for ch in strokes if not is_small_kana(ch)], lookalikes(strokes)['pairs'])
     return [ch for ch in chars if max_strokes is None or len(strokes[ch]) <= max_strokes]
 
-def render_class(strokes: list[np.ndarray], n_samples: int, seed: int, key: int, jitter: Jitter = Jitter()) -> np.ndarray:
+def render_class(strokes: list[np.ndarray], n_samples: int, seed: int, key: int,
+                 jitter: Jitter = Jitter()) -> np.ndarray:
     "`n_samples` drawings `[n, 28, 28]` of one class, from the generator seeded by `(seed, key)`."
     g, rng = Glyph.from_strokes(strokes), np.random.default_rng([seed, key])
     return np.stack([render_sketch(g, rng, jitter) for _ in range(n_samples)])
 
 # %% ../nbs/01_sketches.ipynb #b7a69cb0
-SCRIPTS = ('all', 'kanji', 'kana')   # which characters a set draws its classes from: any, the CJK ideographs only, or hiragana and katakana only
+# which characters a set draws its classes from: any, the CJK ideographs only, or hiragana and katakana only
+SCRIPTS = ('all', 'kanji', 'kana')
 
 def in_script(ch: str, script: str) -> bool:
     "Whether character `ch` belongs to `script` (one of `SCRIPTS`)."
@@ -354,10 +383,13 @@ def kanji_sketches(n_classes: int | None = None, # how many classes (None: all e
     strokes = load_strokes(progress)
     eligible = [ch for ch in kanji_classes(strokes, max_strokes) if in_script(ch, script)]
     if n_classes is not None:
-        require(1 <= n_classes <= len(eligible), f"n_classes must be between 1 and {len(eligible)} (KanjiVG characters with at most {max_strokes} strokes), got {n_classes}")
-        eligible = [eligible[i] for i in sorted(np.random.default_rng(seed).choice(len(eligible), n_classes, replace=False))]
+        require(1 <= n_classes <= len(eligible), f"n_classes must be between 1 and {len(eligible)} (KanjiVG characters "
+                f"with at most {max_strokes} strokes), got {n_classes}")
+        eligible = [eligible[i]
+                    for i in sorted(np.random.default_rng(seed).choice(len(eligible), n_classes, replace=False))]
     settings = dict(source='kanji', kanjivg=importlib.metadata.version('kanjivg'), renderer=RENDER_VERSION,
-                    seed=seed, n_samples=n_samples, max_strokes=max_strokes, jitter=asdict(jitter), **({'script': script} if script != 'all' else {}))
+                    seed=seed, n_samples=n_samples, max_strokes=max_strokes, jitter=asdict(jitter),
+                    **({'script': script} if script != 'all' else {}))
     path = Path(folder or cache_dir()/'kanji')/f'sketches-{fingerprint(settings, eligible)}.npz'
     if path.exists():
         try:
@@ -400,7 +432,8 @@ def split_sizes(n: int, fractions: tuple = (0.7, 0.1, 0.2)) -> dict[str, int]:
     require(len(fractions) == 3 and all(f > 0 for f in fractions) and abs(sum(fractions) - 1) < 1e-6,
             f"fractions must be three positive numbers summing to 1 (train, val, test), got {fractions}")
     n_val, n_test = round(fractions[1]*n), round(fractions[2]*n)
-    require(n_val >= 1 and n_test >= 1 and n - n_val - n_test >= 1, f"{n} classes are too few to split {fractions}: each split needs at least one class")
+    require(n_val >= 1 and n_test >= 1 and n - n_val - n_test >= 1,
+            f"{n} classes are too few to split {fractions}: each split needs at least one class")
     return dict(zip(SPLITS, (n - n_val - n_test, n_val, n_test)))
 
 def split_classes(s: SketchSet, fractions: tuple = (0.7, 0.1, 0.2), seed: int = 0) -> dict[str, SketchSet]:
@@ -416,7 +449,8 @@ def pixel_nn_accuracy(s: SketchSet, # the classes to draw tasks from
                       ways: int = 5, shots: int = 1, n_tasks: int = 1000, seed: int = 0) -> float:
     "Accuracy of 1-nearest-neighbour on raw pixels, over random `ways`-way `shots`-shot tasks with one query per class."
     require(ways <= len(s), f"{ways}-way needs {ways} classes; the set has {len(s)}")
-    require(shots + 1 <= s.n_samples, f"{shots}-shot plus a query needs {shots + 1} samples per class; the set has {s.n_samples}")
+    require(shots + 1 <= s.n_samples,
+            f"{shots}-shot plus a query needs {shots + 1} samples per class; the set has {s.n_samples}")
     rng = np.random.default_rng(seed)
     cls = rng.random((n_tasks, len(s))).argsort(1)[:, :ways]
     idx = rng.random((n_tasks, ways, s.n_samples)).argsort(2)[:, :, :shots + 1]
@@ -431,7 +465,8 @@ def pixel_nn_accuracy(s: SketchSet, # the classes to draw tasks from
 def ltl_sketches_cli(argv: list[str] | None = None):
     "Build the offline KanjiVG sketch set, report it and save a picture of it."
     p = argparse.ArgumentParser(prog='ltl_sketches', description=ltl_sketches_cli.__doc__)
-    p.add_argument('--n-classes', type=int, default=None, help='number of classes (default: every character with at most --max-strokes strokes)')
+    p.add_argument('--n-classes', type=int, default=None,
+                   help='number of classes (default: every character with at most --max-strokes strokes)')
     p.add_argument('--n-samples', type=int, default=20, help='drawings per class (default: 20)')
     p.add_argument('--max-strokes', type=int, default=20, help='leave out characters with more strokes (default: 20)')
     p.add_argument('--seed', type=int, default=0, help='random seed (default: 0)')
@@ -440,8 +475,11 @@ def ltl_sketches_cli(argv: list[str] | None = None):
     t0 = time.perf_counter()
     s = kanji_sketches(a.n_classes, a.n_samples, a.seed, a.max_strokes)
     print(f"{s} in {time.perf_counter() - t0:.1f}s")
-    for name, part in split_classes(s, seed=a.seed).items(): print(f"{name:>5}: {len(part):5d} classes, {part.images[:, :, 0, 0].size:7,d} drawings")
-    print(f"pixel nearest neighbour, 5-way 1-shot on the test split: {pixel_nn_accuracy(split_classes(s, seed=a.seed)['test']):.1%} (chance 20%)")
-    fig = show_sketches(s.subset(np.linspace(0, len(s) - 1, 8).astype(int)), 8, 12, title='KanjiVG sketches (CC BY-SA 3.0, Ulrich Apel)')
+    for name, part in split_classes(s, seed=a.seed).items():
+        print(f"{name:>5}: {len(part):5d} classes, {part.images[:, :, 0, 0].size:7,d} drawings")
+    print("pixel nearest neighbour, 5-way 1-shot on the test split: "
+          f"{pixel_nn_accuracy(split_classes(s, seed=a.seed)['test']):.1%} (chance 20%)")
+    fig = show_sketches(s.subset(np.linspace(0, len(s) - 1, 8).astype(int)), 8, 12,
+                        title='KanjiVG sketches (CC BY-SA 3.0, Ulrich Apel)')
     with atomic_write(a.output) as f: f.write(figure_png(fig, dpi=100))
     print(f"saved {a.output}")

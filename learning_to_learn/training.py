@@ -33,17 +33,19 @@ __all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS
            'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
-DATASETS = (*KANJI_VARIANTS, 'quickdraw', 'folder')   # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
+# the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
+DATASETS = (*KANJI_VARIANTS, 'quickdraw', 'folder')
 
 @documented
 @dataclass
 class TrainConfig:
     "Every setting of a meta-training run."
     folder: str = 'data'               # where datasets are cached or downloaded
-    dataset: str = 'kanji'             # 'kanji' (offline, rendered from KanjiVG), 'kanji-hard' (more distorted), 'quickdraw', or 'folder' (your own images: --image-folder)
+    # 'kanji' (rendered offline from KanjiVG), 'kanji-hard' (more distorted), 'quickdraw' or 'folder' (--image-folder)
+    dataset: str = 'kanji'
     num_classes: int = 1000            # kanji classes to render (Quick Draw! always has 345)
     num_training_samples: int = 20     # images per class (the report used 20 or 100)
-    data_seed: int = 0                 # seeds the data: which classes, their renders, the class split, the validation and test tasks
+    data_seed: int = 0 # seeds the data: which classes, their renders, the class split, the validation and test tasks
     random_seed: int = 0               # seeds the run: the initial weights and the order of the training tasks
     output_folder: str = './models'    # run folders are created in here
     num_ways: int = 5                  # classes per task
@@ -61,11 +63,15 @@ class TrainConfig:
     device: str = 'auto'               # 'auto', 'cpu' or 'cuda'
     val_tasks: int = 200               # size of the fixed validation task bank
     threads: int = 0                   # torch CPU threads (0: torch's default)
-    strategy: str = 'auto'             # how a meta-batch's tasks are computed: 'auto', 'loop', 'vmap' or 'batched' (the same numbers at different speeds)
-    cuda_graph: str = 'auto'           # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
-    augment: str = 'random'            # 'off' (drawings as rendered), 'normalise' (centred and scaled by their ink) or 'random' (also random changes of style in meta-training)
-    image_folder: str = ''             # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
-    script: str = 'all'               # with the kanji datasets: draw the classes from 'all' characters, 'kanji' only or 'kana' only
+    # how a meta-batch's tasks are computed: 'auto', 'loop', 'vmap' or 'batched' (the same numbers at different speeds)
+    strategy: str = 'auto'
+    # on a GPU, replay each step from a CUDA graph: 'auto' (eager if that fails, saying why), 'on' or 'off'
+    cuda_graph: str = 'auto'
+    # 'off' (as rendered), 'normalise' (centred, scaled by ink) or 'random' (plus random style changes in meta-training)
+    augment: str = 'random'
+    # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
+    image_folder: str = ''
+    script: str = 'all' # with the kanji datasets: draw the classes from 'all' characters, 'kanji' only or 'kana' only
 
     @property
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
@@ -75,8 +81,9 @@ class TrainConfig:
 # %% ../nbs/07_training.ipynb #d4a3171c
 LEARNERS = ALGORITHMS + ('protonet',)   # the algorithms a run can use: the meta-learners and the ProtoNet baseline
 ALGORITHM_NAMES = {'maml': 'MAML', 'fomaml': 'first-order MAML', 'metasgd': 'Meta-SGD', 'protonet': 'ProtoNet'}
+# the settings that must be positive numbers
 POSITIVE = ('num_classes', 'num_training_samples', 'num_ways', 'num_shots', 'hidden_size', 'batch_size',
-            'num_epochs', 'num_batches', 'step_size', 'meta_lr', 'val_tasks')   # the settings that must be positive numbers
+            'num_epochs', 'num_batches', 'step_size', 'meta_lr', 'val_tasks')
 
 def flag(name: str) -> str: return '--' + name.replace('_', '-')
 
@@ -87,12 +94,14 @@ def check_config(cfg: TrainConfig):
         value = getattr(cfg, name)
         require(isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 and math.isfinite(value),
                 f"{flag(name)} must be a positive number, got {value}")
-    require(cfg.num_steps >= 0 and cfg.num_steps_eval >= 0, f"--num-steps and --num-steps-eval must be 0 or more, got {cfg.num_steps} and {cfg.num_steps_eval}")
+    require(cfg.num_steps >= 0 and cfg.num_steps_eval >= 0,
+            f"--num-steps and --num-steps-eval must be 0 or more, got {cfg.num_steps} and {cfg.num_steps_eval}")
     require(cfg.dataset in DATASETS, f"unknown dataset {cfg.dataset!r}; use {' or '.join(DATASETS)}")
     require(cfg.algorithm in LEARNERS, f"unknown algorithm {cfg.algorithm!r}; use one of {', '.join(LEARNERS)}")
     require(cfg.num_ways >= 2, f"--num-ways must be at least 2, got {cfg.num_ways}")
     require(cfg.threads >= 0, f"--threads must be 0 or more, got {cfg.threads}")
-    require(cfg.strategy in STRATEGIES + ('auto',), f"unknown strategy {cfg.strategy!r}; use auto or one of {', '.join(STRATEGIES)}")
+    require(cfg.strategy in STRATEGIES + ('auto',),
+            f"unknown strategy {cfg.strategy!r}; use auto or one of {', '.join(STRATEGIES)}")
     require(cfg.cuda_graph in GRAPH_MODES, f"unknown --cuda-graph {cfg.cuda_graph!r}; use {', '.join(GRAPH_MODES)}")
     require(cfg.augment in AUGMENTS, f"unknown --augment {cfg.augment!r}; use {', '.join(AUGMENTS)}")
     require(cfg.script in SCRIPTS, f"unknown --script {cfg.script!r}; use {', '.join(SCRIPTS)}")
@@ -103,12 +112,15 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     "The train/val/test class splits for `cfg`, made from its data seed and checked against its task shape."
     folder = Path(cfg.folder)
     if cfg.dataset in KANJI_VARIANTS:
-        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed, jitter=KANJI_VARIANTS[cfg.dataset], script=cfg.script, progress=progress, folder=folder/'kanji')
+        sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed,
+                                  jitter=KANJI_VARIANTS[cfg.dataset], script=cfg.script, progress=progress,
+                                  folder=folder/'kanji')
     elif cfg.dataset == 'folder':
         sketches = folder_sketches(cfg.image_folder, folder/'images', progress=progress)
         check_folder(sketches, cfg.num_ways, cfg.num_shots, cfg.queries)
     else:
-        sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.data_seed, folder=folder/'quickdraw', progress=progress)
+        sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.data_seed, folder=folder/'quickdraw',
+                                      progress=progress)
     splits = split_classes(sketches, seed=cfg.data_seed)
     for name, part in splits.items(): check_task(part, cfg.num_ways, cfg.num_shots, cfg.queries, split=name)
     return splits
@@ -120,15 +132,18 @@ def validation_bank(cfg: TrainConfig,                    # the run's settings: t
                     device: torch.device | str = 'cpu',  # where the tasks' images go
                     ) -> TaskBank:
     "A run's fixed validation tasks: the same for every run on the same data (they are seeded by the data seed)."
-    return task_bank(TaskSampler(val_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks, seed=cfg.data_seed + 1)
+    return task_bank(TaskSampler(val_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks,
+                     seed=cfg.data_seed + 1)
 
 # %% ../nbs/07_training.ipynb #2778a55d
 def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
     "The meta-learner for `cfg`, its initial weights drawn from the random seed."
     torch.manual_seed(cfg.random_seed)
-    if cfg.algorithm == 'protonet': return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), normalise=normalises(cfg.augment))
+    if cfg.algorithm == 'protonet':
+        return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), normalise=normalises(cfg.augment))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
-                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy, normalise=normalises(cfg.augment))
+                       eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy,
+                       normalise=normalises(cfg.augment))
 
 # %% ../nbs/07_training.ipynb #6226704e
 def _mean_metrics(batches: list[dict]) -> dict:
@@ -136,12 +151,14 @@ def _mean_metrics(batches: list[dict]) -> dict:
     return {k: sum(b[k] for b in batches)/len(batches) for k in ('outer_loss', 'acc_after', 'precision_after')}
 
 # %% ../nbs/07_training.ipynb #04d907fb
-RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', 'val_acc', 'val_prec')   # the original model_results.json fields
+# the original model_results.json fields
+RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', 'val_acc', 'val_prec')
 
 def _epoch_record(epoch: int, train: dict, val: dict) -> dict:
     "One epoch's record: the mean training metrics and the mean of the per-task validation metrics."
-    return dict(epoch=epoch, train_loss=train['outer_loss'], train_acc=train['acc_after'], train_prec=train['precision_after'],
-                val_loss=val['outer_loss'].mean().item(), val_acc=val['acc_after'].mean().item(), val_prec=val['precision_after'].mean().item())
+    return dict(epoch=epoch, train_loss=train['outer_loss'], train_acc=train['acc_after'],
+                train_prec=train['precision_after'], val_loss=val['outer_loss'].mean().item(),
+                val_acc=val['acc_after'].mean().item(), val_prec=val['precision_after'].mean().item())
 
 # %% ../nbs/07_training.ipynb #d02acf06
 def format_result(r: dict) -> str:
@@ -149,7 +166,8 @@ def format_result(r: dict) -> str:
     return (f"{r['epoch']:>5}  {r['train_loss']:>10.4f} {r['train_acc']:>9.2%} {r['train_prec']:>10.2%}"
             f"  {r['val_loss']:>8.4f} {r['val_acc']:>7.2%} {r['val_prec']:>8.2%}")
 
-RESULT_HEADER = f"{'epoch':>5}  {'train_loss':>10} {'train_acc':>9} {'train_prec':>10}  {'val_loss':>8} {'val_acc':>7} {'val_prec':>8}"
+RESULT_HEADER = (f"{'epoch':>5}  {'train_loss':>10} {'train_acc':>9} {'train_prec':>10}  "
+                 f"{'val_loss':>8} {'val_acc':>7} {'val_prec':>8}")
 
 # %% ../nbs/07_training.ipynb #53d56def
 def plot_curves(results: list[dict], title: str = ''):
@@ -166,7 +184,8 @@ def plot_curves(results: list[dict], title: str = ''):
 
 # %% ../nbs/07_training.ipynb #a2221872
 def writable_folder(path: str | Path, what: str, fix: str) -> Path:
-    "Create the folder `path` if needed and check that it is writable; the error names `what` it is and how to `fix` it."
+    """Create the folder `path` if needed and check that it is writable; the error names `what` it is and how to `fix`
+    it."""
     path = Path(path)
     try: path.mkdir(parents=True, exist_ok=True)
     except OSError as e: raise LtlError(f"cannot create the {what} {path}: {e.strerror}; {fix}") from None
@@ -202,19 +221,25 @@ def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
                 splits={k: v.fingerprint for k, v in splits.items()}, classes={k: len(v) for k, v in splits.items()})
 
 # %% ../nbs/07_training.ipynb #d23f49e8
-CONFIG_MARKS = ('version', 'splits', 'dataset', 'algorithm', 'num_ways')   # fields that every run's config.json has had, whatever its schema
+# fields that every run's config.json has had, whatever its schema
+CONFIG_MARKS = ('version', 'splits', 'dataset', 'algorithm', 'num_ways')
 
 @documented
 def upgrade_config(record,           # what a config.json holds
                    path: str | Path, # where it was read from, for the messages
                    ) -> dict:
-    "The config `record` read from `path`, in the current schema: older schemas read by what they meant, newer or unknown ones refused."
+    """The config `record` read from `path`, in the current schema: older schemas read by what they meant, newer or
+    unknown ones refused."""
     require(isinstance(record, dict) and all(k in record for k in CONFIG_MARKS),
-            f"{path} is not a learning-to-learn config (it lacks {', '.join(k for k in CONFIG_MARKS if not isinstance(record, dict) or k not in record)})")
+            f"{path} is not a learning-to-learn config (it lacks "
+            f"{', '.join(k for k in CONFIG_MARKS if not isinstance(record, dict) or k not in record)})")
     schema = record.get('schema', 1)
-    require(type(schema) is int and schema >= 1, f"{path} has an unknown schema {schema!r}; it was not written by learning-to-learn")
-    require(schema <= SCHEMA_VERSION, f"run folder {Path(path).parent} was written by schema {schema}; this learning-to-learn reads up to {SCHEMA_VERSION}: upgrade")
-    if schema == 1: record = {'augment': 'off', **record, 'data_seed': record.get('random_seed', 0)}   # one seed seeded everything; drawings were used as rendered
+    require(type(schema) is int and schema >= 1,
+            f"{path} has an unknown schema {schema!r}; it was not written by learning-to-learn")
+    require(schema <= SCHEMA_VERSION, f"run folder {Path(path).parent} was written by schema {schema}; this "
+            f"learning-to-learn reads up to {SCHEMA_VERSION}: upgrade")
+    # one seed seeded everything; drawings were used as rendered
+    if schema == 1: record = {'augment': 'off', **record, 'data_seed': record.get('random_seed', 0)}
     return {**asdict(TrainConfig()), **record, 'schema': SCHEMA_VERSION}
 
 # %% ../nbs/07_training.ipynb #8f8d10b7
@@ -226,12 +251,12 @@ def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
 # %% ../nbs/07_training.ipynb #fc6e6187
 @documented
 def check_same_data(run: str | Path,                  # the run folder, for the message
-                    record: dict,                     # its config record, with the fingerprints of the splits it was made on
+                    record: dict, # its config record, with the fingerprints of the splits it was made on
                     splits: dict[str, SketchSet]):    # the splits that `load_splits` makes from its settings today
     "Refuse a run whose stored split fingerprints differ from those of the `splits` made from its settings today."
     changed = [k for k, v in splits.items() if record.get('splits', {}).get(k) != v.fingerprint]
-    require(not changed, f"run {run} was made on other classes than learning-to-learn {learning_to_learn.__version__} makes from its settings "
-                         f"(the {', '.join(changed)} split differs): retrain it with ltl_train")
+    require(not changed, f"run {run} was made on other classes than learning-to-learn {learning_to_learn.__version__} "
+                         f"makes from its settings (the {', '.join(changed)} split differs): retrain it with ltl_train")
 
 # %% ../nbs/07_training.ipynb #f264113c
 def save_figure(fig, path: Path):
@@ -241,7 +266,8 @@ def save_figure(fig, path: Path):
 # %% ../nbs/07_training.ipynb #28ae788d
 def step_size_summary(learner: MetaLearner) -> dict:
     "Mean, min and max of Meta-SGD's learned step sizes per adapted tensor."
-    return {k: dict(mean=s.mean().item(), min=s.min().item(), max=s.max().item()) for k, s in zip(learner.names, learner.step_sizes)}
+    return {k: dict(mean=s.mean().item(), min=s.min().item(), max=s.max().item())
+            for k, s in zip(learner.names, learner.step_sizes)}
 
 # %% ../nbs/07_training.ipynb #eff306d3
 def plot_step_sizes(summary: dict, initial: float):
@@ -250,29 +276,33 @@ def plot_step_sizes(summary: dict, initial: float):
     names = sorted(summary, key=lambda n: (n.startswith('classifier'), n))
     summary = {n: summary[n] for n in names}
     ax.bar(range(len(names)), [v['mean'] for v in summary.values()], color='tab:blue', alpha=0.7, label='mean')
-    ax.vlines(range(len(names)), [v['min'] for v in summary.values()], [v['max'] for v in summary.values()], color='k', label='min to max')
+    ax.vlines(range(len(names)), [v['min'] for v in summary.values()], [v['max'] for v in summary.values()], color='k',
+              label='min to max')
     ax.axhline(initial, color='gray', ls='--', label=f'initial ({initial})')
-    ax.set_xticks(range(len(names)), [n.replace('features.', 'conv').replace('.0.', '.') for n in names], rotation=45, ha='right', fontsize=8)
+    ax.set_xticks(range(len(names)), [n.replace('features.', 'conv').replace('.0.', '.') for n in names], rotation=45,
+                  ha='right', fontsize=8)
     ax.set_ylabel('step size'); ax.legend(fontsize=8); fig.tight_layout()
     return fig
 
 # %% ../nbs/07_training.ipynb #a501eadd
 @documented
 def save_epoch(run: Path,                          # the run folder
-               cfg: TrainConfig,                   # the run's settings (for the plots' titles and Meta-SGD's initial step size)
+               cfg: TrainConfig, # the run's settings (for the plots' titles and Meta-SGD's initial step size)
                learner,                            # the meta-learner after the epoch
                optimizer: torch.optim.Optimizer,   # its outer-loop optimizer
                gen: torch.Generator,               # the generator of the training tasks
                results: list[dict],                # the records of every finished epoch, the last one just finished
                best: float,                        # the best validation accuracy before this epoch (-1 at the start)
                ) -> float:
-    "Save a finished epoch (the best model, the checkpoint, the results, the plots); return the best validation accuracy so far."
+    """Save a finished epoch (the best model, the checkpoint, the results, the plots); return the best validation
+    accuracy so far."""
     record = results[-1]
     if record['val_acc'] > best:
         best = record['val_acc']
         with atomic_write(run/'model.th') as f: torch.save(learner.state_dict(), f)
     with atomic_write(run/'checkpoint.th') as f:
-        torch.save(dict(epoch=record['epoch'], learner=learner.state_dict(), optimizer=optimizer.state_dict(), generator=gen.get_state(),
+        torch.save(dict(epoch=record['epoch'], learner=learner.state_dict(), optimizer=optimizer.state_dict(),
+                        generator=gen.get_state(),
                         torch_rng=torch.get_rng_state(), results=results, best_val_acc=best), f)
     save_json(results, run/'model_results.json')
     save_figure(plot_curves(results, f'{cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot'), run/'curves.png')
@@ -289,7 +319,8 @@ def restore_checkpoint(run: Path,                         # the run folder, with
                        gen: torch.Generator,              # the generator of the training tasks
                        device: torch.device,              # where the tensors go
                        ) -> tuple[list[dict], float, int]:
-    "Load a run's checkpoint into `learner`, `optimizer`, `gen` and torch's generator; return the results so far, the best accuracy, the next epoch."
+    """Load a run's checkpoint into `learner`, `optimizer`, `gen` and torch's generator; return the results so far, the
+    best accuracy, the next epoch."""
     try: state = torch.load(run/'checkpoint.th', map_location=device, weights_only=False)
     except Exception as e: raise LtlError(f"{run/'checkpoint.th'} cannot be read ({e}); start a new run") from None
     learner.load_state_dict(state['learner']); load_optimizer_state(optimizer, state['optimizer'])
@@ -304,7 +335,8 @@ def _log(run: Path, line: str, quiet: bool):
 
 # %% ../nbs/07_training.ipynb #51b969e0
 def metrics_every(device: torch.device) -> int:
-    "Read a step's metrics every this many meta-batches: at once on a CPU, every 10 on a GPU so that it never waits for Python."
+    """Read a step's metrics every this many meta-batches: at once on a CPU, every 10 on a GPU so that it never waits
+    for Python."""
     return 10 if device.type == 'cuda' else 1
 
 # %% ../nbs/07_training.ipynb #c9b1db1a
@@ -321,11 +353,13 @@ def training_step(cfg: TrainConfig,   # the run's settings: outer learning rate,
                   learner,            # the meta-learner, already on its device
                   dist,               # the `DistContext` of this process (alone, or one of a torchrun group)
                   ) -> tuple:
-    "The optimizer and the outer step (a function of a meta-batch): replayed from a CUDA graph on one GPU if `cfg.cuda_graph` allows, eager otherwise."
+    """The optimizer and the outer step (a function of a meta-batch): replayed from a CUDA graph on one GPU if
+    `cfg.cuda_graph` allows, eager otherwise."""
     graph = uses_cuda_graph(cfg.cuda_graph, dist.device) and not dist.active   # several processes all-reduce eagerly
     optimizer = make_optimizer(learner, cfg.meta_lr, capturable=graph)
     if dist.active: return optimizer, functools.partial(dist.outer_step, learner, optimizer, batch_size=cfg.batch_size)
-    return optimizer, graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph, dist.device, 'meta-training step')
+    return optimizer, graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph, dist.device,
+                              'meta-training step')
 
 # %% ../nbs/07_training.ipynb #c3cacb44
 @documented
@@ -346,7 +380,8 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     dist = distributed_context(cfg.device)   # one process of a torchrun group, or alone (see the distributed chapter)
     device, quiet = dist.device, quiet or not dist.is_main
     splits = dist.from_main(load_splits, cfg, progress=not quiet, everyone=True)
-    dist.require_same({k: v.fingerprint for k, v in splits.items()}, f"the processes built different data from {cfg.folder}; give every machine the same package version and data")
+    dist.require_same({k: v.fingerprint for k, v in splits.items()}, "the processes built different data from "
+                      f"{cfg.folder}; give every machine the same package version and data")
     if resume is None:
         run = dist.from_main(new_run_folder, cfg.output_folder)
         if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
@@ -354,7 +389,8 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     learner = build_learner(cfg).to(device)
     optimizer, train_step = training_step(cfg, learner, dist)
     gen = torch.Generator().manual_seed(cfg.random_seed)
-    sampler, val_bank = TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device), validation_bank(cfg, splits['val'], device)
+    sampler, val_bank = (TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device),
+                         validation_bank(cfg, splits['val'], device))
     results, best, start = [], -1.0, 1
     if resume is not None and (run/'checkpoint.th').exists():
         results, best, start = restore_checkpoint(run, learner, optimizer, gen, device)
@@ -367,9 +403,11 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
             for i in tqdm(range(cfg.num_batches), desc=f'epoch {epoch}/{cfg.num_epochs}', leave=False, disable=quiet):
                 if stop.is_set(): raise KeyboardInterrupt
                 batch = dist.sample(sampler, cfg.batch_size, gen)
-                if cfg.augment == 'random': batch = augment_batch(batch, gen, n_tasks=cfg.batch_size, mine=dist.shard(cfg.batch_size))
+                if cfg.augment == 'random':
+                    batch = augment_batch(batch, gen, n_tasks=cfg.batch_size, mine=dist.shard(cfg.batch_size))
                 pending.append(train_step(batch))
-                if len(pending) == metrics_every(device) or i == cfg.num_batches - 1: _report_batches(pending, batches, callbacks, epoch)
+                if len(pending) == metrics_every(device) or i == cfg.num_batches - 1:
+                    _report_batches(pending, batches, callbacks, epoch)
             val = dist.evaluate(learner, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph)
             results.append(_epoch_record(epoch, _mean_metrics(batches), val))
             if dist.is_main:
@@ -377,22 +415,26 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
                 _log(run, format_result(results[-1]), quiet)
             for cb in callbacks: cb('epoch', record=results[-1], results=results, run=run)
     except KeyboardInterrupt:
-        if dist.is_main: _log(run, f"stopped; the last finished epoch is saved. Continue with: ltl_train --resume {run}", quiet)
-        if not stop.is_set(): raise KeyboardInterrupt(f"the last finished epoch is saved; continue with: ltl_train --resume {run}") from None
+        if dist.is_main:
+            _log(run, f"stopped; the last finished epoch is saved. Continue with: ltl_train --resume {run}", quiet)
+        if not stop.is_set(): raise KeyboardInterrupt("the last finished epoch is saved; "
+                                                      f"continue with: ltl_train --resume {run}") from None
     return run
 
 # %% ../nbs/07_training.ipynb #034aaa24
 def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearner:
     "The run's best model, checked against the architecture its config describes."
     path = run/'model.th'
-    require(path.is_file(), f"{path} is missing: the run has not finished an epoch yet (resume it with ltl_train --resume {run})")
+    require(path.is_file(),
+            f"{path} is missing: the run has not finished an epoch yet (resume it with ltl_train --resume {run})")
     learner = build_learner(cfg).to(device)
     try: state = torch.load(path, map_location=device, weights_only=True)
     except Exception as e: raise LtlError(f"{path} cannot be read ({type(e).__name__}); it is damaged") from None
     try: learner.load_state_dict(state)
     except RuntimeError as e:
         detail = str(e).splitlines()[1].strip() if len(str(e).splitlines()) > 1 else str(e)
-        raise LtlError(f"{path} does not match the architecture in config.json ({cfg.algorithm}, {cfg.num_ways}-way, hidden size {cfg.hidden_size}): {detail}") from None
+        raise LtlError(f"{path} does not match the architecture in config.json ({cfg.algorithm}, {cfg.num_ways}-way, "
+                       f"hidden size {cfg.hidden_size}): {detail}") from None
     return learner
 
 # %% ../nbs/07_training.ipynb #6a52d26c
@@ -407,7 +449,8 @@ def open_run(run: Path, device: str | None = None, progress: bool = False) -> tu
 # %% ../nbs/07_training.ipynb #7626b091
 def test_bank(cfg: TrainConfig, test_split: SketchSet, device: torch.device, n_tasks: int) -> TaskBank:
     "A run's fixed test tasks: the same for every model trained on the same data (they are seeded by the data seed)."
-    return task_bank(TaskSampler(test_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), n_tasks, seed=cfg.data_seed + 2)
+    return task_bank(TaskSampler(test_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), n_tasks,
+                     seed=cfg.data_seed + 2)
 
 # %% ../nbs/07_training.ipynb #859fd0bc
 def finite(x: float) -> float | None:
@@ -422,9 +465,11 @@ def ci95(x: torch.Tensor) -> float | None:
 # %% ../nbs/07_training.ipynb #e7abb3b3
 def summary_line(results: dict, cfg: TrainConfig) -> str:
     "The headline of a test: accuracy with its interval, chance, and accuracy before adaptation."
-    return (f"test accuracy {results['accuracies_after']:.1%} ± {results['accuracies_after_ci95']:.1%} (95% CI, {results['num_tasks']} tasks of "
-            f"{cfg.num_ways}-way {cfg.num_shots}-shot, {results['num_steps']} inner steps); chance {results['chance']:.1%}"
-            + ('' if results['accuracies_before'] is None else f"; before adaptation {results['accuracies_before']:.1%}"))
+    return (f"test accuracy {results['accuracies_after']:.1%} ± {results['accuracies_after_ci95']:.1%} (95% CI, "
+            f"{results['num_tasks']} tasks of {cfg.num_ways}-way {cfg.num_shots}-shot, "
+            f"{results['num_steps']} inner steps); chance {results['chance']:.1%}"
+            + ('' if results['accuracies_before'] is None
+               else f"; before adaptation {results['accuracies_before']:.1%}"))
 
 # %% ../nbs/07_training.ipynb #1e2ea961
 @documented
@@ -438,7 +483,8 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     "Evaluate a run's best model on fixed test tasks; write and return `results.json`."
     path = Path(config_path)
     run = path if path.is_dir() else path.parent
-    require(path.is_dir() or path.name == 'config.json', f"{path} is not a run's config; pass the config.json in a run folder (or the folder)")
+    require(path.is_dir() or path.name == 'config.json',
+            f"{path} is not a run's config; pass the config.json in a run folder (or the folder)")
     require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
     require(num_batches >= 1, f"--num-batches must be at least 1, got {num_batches}")
     require(num_steps is None or num_steps >= 0, f"--num-steps must be 0 or more, got {num_steps}")
@@ -448,20 +494,23 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     bank = test_bank(cfg, test_split, dev, num_batches*cfg.batch_size)
     out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size, cuda_graph=cuda_graph or cfg.cuda_graph)
     results = dict(mean_outer_loss=out['outer_loss'].mean().item(), accuracies_after=out['acc_after'].mean().item(),
-                   precision_after=out['precision_after'].mean().item(), accuracies_before=finite(out['acc_before'].mean().item()),
+                   precision_after=out['precision_after'].mean().item(),
+                   accuracies_before=finite(out['acc_before'].mean().item()),
                    accuracies_after_ci95=ci95(out['acc_after']), accuracies_before_ci95=ci95(out['acc_before']),
-                   support_loss_per_step=[finite(x) for x in out['support_losses'].mean(0).tolist()], chance=1/cfg.num_ways,
-                   num_tasks=len(bank), num_steps=steps, version=learning_to_learn.__version__)
+                   support_loss_per_step=[finite(x) for x in out['support_losses'].mean(0).tolist()],
+                   chance=1/cfg.num_ways, num_tasks=len(bank), num_steps=steps, version=learning_to_learn.__version__)
     if dist.is_main: save_json(results, run/'results.json')
     if not quiet and dist.is_main: print(summary_line(results, cfg))
     return results
 
 # %% ../nbs/07_training.ipynb #29611ab2
-RESUME_CHANGES = ('num_epochs', 'device', 'threads', 'strategy', 'cuda_graph')   # what --resume may change: nothing that changes the numbers
+# what --resume may change: nothing that changes the numbers
+RESUME_CHANGES = ('num_epochs', 'device', 'threads', 'strategy', 'cuda_graph')
 
 def train_parser() -> argparse.ArgumentParser:
     "The argument parser of `ltl_train`."
-    p = argparse.ArgumentParser(prog='ltl_train', description='Meta-train MAML, first-order MAML or Meta-SGD (or the ProtoNet baseline) on few-shot sketch tasks.',
+    p = argparse.ArgumentParser(prog='ltl_train', description='Meta-train MAML, first-order MAML or Meta-SGD (or the '
+                                'ProtoNet baseline) on few-shot sketch tasks.',
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     defaults, docs = TrainConfig(), docments(TrainConfig)
     p.add_argument('folder', nargs='?', default=defaults.folder, help=docs['folder'])
@@ -470,9 +519,12 @@ def train_parser() -> argparse.ArgumentParser:
         default = getattr(defaults, f.name)
         if isinstance(default, bool): p.add_argument(flag(f.name), action='store_true', help=docs[f.name])
         else:
-            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES, 'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES, 'augment': AUGMENTS, 'script': SCRIPTS}.get(f.name)
+            choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES,
+                       'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES, 'augment': AUGMENTS,
+                       'script': SCRIPTS}.get(f.name)
             p.add_argument(flag(f.name), type=type(default), default=default, choices=choices, help=docs[f.name])
-    p.add_argument('--resume', metavar='RUN_FOLDER', help=f"continue an interrupted run with its own settings; only {', '.join(map(flag, RESUME_CHANGES))} may change (--num-epochs only to extend it)")
+    p.add_argument('--resume', metavar='RUN_FOLDER', help="continue an interrupted run with its own settings; only "
+                   f"{', '.join(map(flag, RESUME_CHANGES))} may change (--num-epochs only to extend it)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     return p
 
@@ -485,13 +537,16 @@ def given_settings(argv: list[str] | None) -> dict:
 
 # %% ../nbs/07_training.ipynb #7af4f80c
 def change_run(run: str | Path, changes: dict):
-    "Apply the changes `--resume` allows (more epochs, another device or thread count) to a run's `config.json`; refuse others by name."
+    """Apply the changes `--resume` allows (more epochs, another device or thread count) to a run's `config.json`;
+    refuse others by name."""
     refused = ['the data folder' if k == 'folder' else flag(k) for k in changes if k not in RESUME_CHANGES]
-    require(not refused, f"--resume continues a run with its own settings: {', '.join(refused)} cannot be changed (only {', '.join(map(flag, RESUME_CHANGES))} and --quiet can)")
+    require(not refused, f"--resume continues a run with its own settings: {', '.join(refused)} cannot be changed "
+            f"(only {', '.join(map(flag, RESUME_CHANGES))} and --quiet can)")
     path = Path(run)/'config.json'
     if not changes or not path.is_file(): return
     cfg, record = read_config(path)
-    require(changes.get('num_epochs', cfg.num_epochs) >= cfg.num_epochs, f"--num-epochs can only extend a run; this one is set to {cfg.num_epochs}")
+    require(changes.get('num_epochs', cfg.num_epochs) >= cfg.num_epochs,
+            f"--num-epochs can only extend a run; this one is set to {cfg.num_epochs}")
     check_config(replace(cfg, **changes))
     save_json({**record, **changes}, path)
 
@@ -509,12 +564,14 @@ def ltl_train_cli(argv: list[str] | None = None):
 @cli_errors
 def ltl_test_cli(argv: list[str] | None = None):
     "Meta-test a trained run from the command line."
-    p = argparse.ArgumentParser(prog='ltl_test', description="Evaluate a run's best model on fixed test tasks and write results.json.")
+    p = argparse.ArgumentParser(prog='ltl_test',
+                                description="Evaluate a run's best model on fixed test tasks and write results.json.")
     p.add_argument('config', help="the run's config.json (or its folder)")
     p.add_argument('--num-steps', type=int, default=None, help="inner steps (default: the run's --num-steps-eval)")
     p.add_argument('--num-batches', type=int, default=40, help="test tasks = this x the run's batch size (default: 40)")
     p.add_argument('--device', choices=DEVICES, default=None, help="default: the run's setting")
-    p.add_argument('--cuda-graph', choices=GRAPH_MODES, default=None, help="replay evaluation from CUDA graphs on a GPU (default: the run's setting)")
+    p.add_argument('--cuda-graph', choices=GRAPH_MODES, default=None,
+                   help="replay evaluation from CUDA graphs on a GPU (default: the run's setting)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     a = p.parse_args(argv)
     require(Path(a.config).exists(), f"{a.config} does not exist; pass a run's config.json")

@@ -25,7 +25,8 @@ __all__ = ['PRESETS', 'LABELS', 'CHOICES', 'preset_config', 'control', 'panel_co
            'task_predictions', 'adaptation_gallery', 'TrainPanel']
 
 # %% ../nbs/08_widgets.ipynb #ce64a39c
-PRESETS = {'quick look': dict(num_classes=200, hidden_size=16, batch_size=10, num_epochs=3, num_batches=20, val_tasks=50, augment='normalise'),
+PRESETS = {'quick look': dict(num_classes=200, hidden_size=16, batch_size=10, num_epochs=3, num_batches=20,
+                              val_tasks=50, augment='normalise'),
            'default run': {}}
 
 def preset_config(name: str = 'quick look', **changes) -> TrainConfig:
@@ -35,23 +36,28 @@ def preset_config(name: str = 'quick look', **changes) -> TrainConfig:
 
 # %% ../nbs/08_widgets.ipynb #6d09d319
 LABELS = dict(dataset='dataset', algorithm='algorithm', num_ways='ways', num_shots='shots', num_shots_test='test shots',
-              num_training_samples='images per class', num_classes='kanji classes', hidden_size='hidden size', num_steps='inner steps',
-              num_steps_eval='inner steps (test)', step_size='inner step size', meta_lr='meta learning rate', batch_size='meta-batch size',
-              num_epochs='epochs', num_batches='batches per epoch', val_tasks='validation tasks', device='device', data_seed='data seed',
-              random_seed='run seed', strategy='task strategy', cuda_graph='CUDA graph', augment='drawings', image_folder='image folder')
+              num_training_samples='images per class', num_classes='kanji classes', hidden_size='hidden size',
+              num_steps='inner steps', num_steps_eval='inner steps (test)', step_size='inner step size',
+              meta_lr='meta learning rate', batch_size='meta-batch size', num_epochs='epochs',
+              num_batches='batches per epoch', val_tasks='validation tasks', device='device', data_seed='data seed',
+              random_seed='run seed', strategy='task strategy', cuda_graph='CUDA graph', augment='drawings',
+              image_folder='image folder')
 CHOICES = {'dataset': [({'kanji': 'KanjiVG (offline)', 'quickdraw': 'Quick Draw!'}.get(d, d), d) for d in DATASETS],
            'algorithm': [(ALGORITHM_NAMES.get(a, a), a) for a in LEARNERS], 'device': list(DEVICES),
            'strategy': ['auto', *STRATEGIES], 'cuda_graph': list(GRAPH_MODES),
-           'augment': [({'off': 'as rendered', 'normalise': 'normalised by ink', 'random': 'normalised + random style'}[a], a) for a in AUGMENTS]}
+           'augment': [({'off': 'as rendered', 'normalise': 'normalised by ink',
+                         'random': 'normalised + random style'}[a], a) for a in AUGMENTS]}
 
 def control(name: str, value) -> W.Widget:
-    "The widget that edits the `TrainConfig` field `name`: a list for fixed choices, else a number box; its tooltip is the field's comment."
+    """The widget that edits the `TrainConfig` field `name`: a list for fixed choices, else a number box; its tooltip is
+    the field's comment."""
     kw = dict(value=value, description=LABELS[name], tooltip=docments(TrainConfig)[name],
               style={'description_width': '140px'}, layout=W.Layout(width='310px'))
     if name in CHOICES: return W.Dropdown(options=CHOICES[name], **kw)
     if isinstance(value, str): return W.Text(placeholder='with dataset folder: a folder of class subfolders', **kw)
     if isinstance(value, float): return W.FloatText(**kw)
-    return W.BoundedIntText(min=0 if name in ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed') else 1, max=100_000, **kw)
+    return W.BoundedIntText(min=0 if name in ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed') else 1,
+                            max=100_000, **kw)
 
 # %% ../nbs/08_widgets.ipynb #d87d08be
 def panel_config(values: dict, folder: str | Path, output_folder: str | Path) -> TrainConfig:
@@ -63,13 +69,16 @@ def panel_problem(cfg: TrainConfig) -> str | None:
     "Why `cfg` cannot be trained (a message for the panel), or None if it can."
     try: check_config(cfg)
     except LtlError as e: return str(e)
-    if cfg.dataset == 'folder': return None if cfg.image_folder else 'the folder dataset needs an image folder: one subfolder of images per class'
+    if cfg.dataset == 'folder':
+        return (None if cfg.image_folder
+                else 'the folder dataset needs an image folder: one subfolder of images per class')
     sizes = split_sizes(cfg.num_classes if cfg.dataset == 'kanji' else len(quickdraw_categories()))
     name, smallest = min(sizes.items(), key=lambda kv: kv[1])
-    if cfg.num_ways > smallest: return f"{cfg.num_ways}-way needs {cfg.num_ways} classes in every split; the {name} split has {smallest}"
+    if cfg.num_ways > smallest:
+        return f"{cfg.num_ways}-way needs {cfg.num_ways} classes in every split; the {name} split has {smallest}"
     if cfg.num_shots + cfg.queries > cfg.num_training_samples:
-        return (f"{cfg.num_shots} shots + {cfg.queries} test shots need {cfg.num_shots + cfg.queries} images per class; "
-                f"there are {cfg.num_training_samples}")
+        return (f"{cfg.num_shots} shots + {cfg.queries} test shots need {cfg.num_shots + cfg.queries} images "
+                f"per class; there are {cfg.num_training_samples}")
     return None
 
 # %% ../nbs/08_widgets.ipynb #6fc85bd3
@@ -84,11 +93,13 @@ def plot_progress(batch_acc: list[float], # query accuracy after adaptation of e
     x, pct = [(i + 1)/num_batches for i in range(len(batch_acc))], [a*100 for a in batch_acc]
     k = max(2, num_batches//4)
     ax.plot(x, pct, '.', color='tab:blue', alpha=0.3, label='meta-batch')
-    ax.plot(x, [sum(pct[max(0, i - k + 1):i + 1])/len(pct[max(0, i - k + 1):i + 1]) for i in range(len(pct))], color='tab:blue', label=f'mean of last {k}')
+    ax.plot(x, [sum(pct[max(0, i - k + 1):i + 1])/len(pct[max(0, i - k + 1):i + 1]) for i in range(len(pct))],
+            color='tab:blue', label=f'mean of last {k}')
     ax.plot(range(1, len(val_acc) + 1), [a*100 for a in val_acc], 's-', color='tab:orange', label='validation')
     ax.axhline(100/num_ways, color='gray', ls='--', label=f'chance ({100/num_ways:.0f}%)')
     ax.set_xlim(0, max(1, x[-1] if x else 1)); ax.set_ylim(0, 100); ax.grid(alpha=0.3)
-    ax.set_xlabel('epoch'); ax.set_ylabel('query accuracy (%)'); ax.set_title(title, fontsize=10); ax.legend(fontsize=7, loc='upper left')
+    ax.set_xlabel('epoch'); ax.set_ylabel('query accuracy (%)'); ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=7, loc='upper left')
     fig.tight_layout()
     return fig
 
@@ -112,7 +123,8 @@ def adaptation_gallery(run: str | Path, task: int = 0) -> tuple:
 # %% ../nbs/08_widgets.ipynb #6b964328
 @documented
 class TrainPanel:
-    "Pick a dataset, algorithm, ways, shots and steps; train inline with a live curve, the test result and a before/after gallery."
+    """Pick a dataset, algorithm, ways, shots and steps; train inline with a live curve, the test result and a
+    before/after gallery."""
     def __init__(self, folder: str | Path = 'data',      # where datasets are cached
                  output_folder: str | Path = 'models',   # where run folders are written
                  test_batches: int = 4,                  # test tasks = this x the meta-batch size
@@ -121,7 +133,8 @@ class TrainPanel:
         self.folder, self.output_folder, self.test_batches = folder, output_folder, test_batches
         start = preset_config(preset, **changes)
         self.controls = {name: control(name, getattr(start, name)) for name in LABELS}
-        self.preset = W.Dropdown(options=list(PRESETS), value=preset, description='preset', style={'description_width': '140px'})
+        self.preset = W.Dropdown(options=list(PRESETS), value=preset, description='preset',
+                                 style={'description_width': '140px'})
         self.preset.observe(lambda change: self.apply_preset(change['new']), names='value')
         self.train_button = W.Button(description='Train', button_style='success', icon='play')
         self.stop_button = W.Button(description='Stop', button_style='danger', icon='stop', disabled=True)
@@ -181,12 +194,14 @@ def _on_event(self, event: str, **info):
     if event == 'batch':
         self.progress.value += 1
         self.batch_acc.append(info['metrics']['acc_after'])
-        self.status.value = f"epoch {info['epoch']}, meta-batch {info['batch'] + 1}: query accuracy {info['metrics']['acc_after']:.0%}"
+        self.status.value = (f"epoch {info['epoch']}, meta-batch {info['batch'] + 1}: "
+                             f"query accuracy {info['metrics']['acc_after']:.0%}")
     elif event == 'epoch':
         self.run = info['run']
         self.val_acc.append(info['record']['val_acc'])
     if event == 'epoch' or time.monotonic() - self.last_draw >= self.redraw_every:
-        self.plot.value = figure_png(plot_progress(self.batch_acc, self.val_acc, cfg.num_batches, cfg.num_ways, 'live: query accuracy after adaptation'))
+        self.plot.value = figure_png(plot_progress(self.batch_acc, self.val_acc, cfg.num_batches, cfg.num_ways,
+                                                   'live: query accuracy after adaptation'))
         self.last_draw = time.monotonic()
 
 # %% ../nbs/08_widgets.ipynb #9c4db3c6
