@@ -1,16 +1,44 @@
-"""Write README.md from nbs/index.ipynb: markdown cells as they are, code cells as Python blocks with their text output."""
-import json
+"""Write README.md from nbs/index.ipynb and BENCHMARKS.md from nbs/benchmarks.ipynb: markdown cells as they are, code
+cells as Python blocks with their text output, and cells marked `#| echo: false` as their output alone (a Markdown
+table or sentence rendered from a file in nbs/results/, between markers). `--check` also fails if a bold figure of a
+generated page lies outside such a rendered block, i.e. was typed rather than read from its file."""
+import json, re, sys
 from pathlib import Path
 
-root = Path(__file__).resolve().parent.parent
-nb = json.loads((root/'nbs'/'index.ipynb').read_text(encoding='utf-8'))
-parts = []
-for cell in nb['cells']:
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {'index': 'README.md', 'benchmarks': 'BENCHMARKS.md'}
+BEGIN, END = '<!-- rendered from nbs/results: edit the file or the function, not this text -->', '<!-- end of rendered text -->'
+
+def cell_text(cell: dict) -> list[str]:
+    "What a notebook cell contributes to the page."
     src = ''.join(cell['source']).strip()
-    if cell['cell_type'] == 'markdown': parts.append(src)
-    elif cell['cell_type'] == 'code' and src and not src.startswith('#| hide'):
-        parts.append(f"```python\n{src}\n```")
-        text = ''.join(''.join(o.get('text', '')) for o in cell.get('outputs', []) if o.get('output_type') == 'stream').strip()
-        if text: parts.append(f"```\n{text}\n```")
-readme = "<!-- Generated from nbs/index.ipynb by .ci/make_readme.py: edit the notebook, not this file. -->\n\n" + '\n\n'.join(parts) + '\n'
-(root/'README.md').write_text(readme, encoding='utf-8')
+    if cell['cell_type'] == 'markdown': return [src]
+    if cell['cell_type'] != 'code' or not src or re.match(r'#\|\s*hide', src): return []
+    outputs = cell.get('outputs', [])
+    if re.search(r'^#\|\s*echo:\s*false', src, re.M):
+        shown = [''.join(o['data']['text/markdown']) for o in outputs if 'text/markdown' in o.get('data', {})]
+        return [f"{BEGIN}\n{s.strip()}\n{END}" for s in shown]
+    text = ''.join(''.join(o.get('text', '')) for o in outputs if o.get('output_type') == 'stream').strip()
+    return [f"```python\n{src}\n```"] + ([f"```\n{text}\n```"] if text else [])
+
+def page(notebook: str) -> str:
+    nb = json.loads((ROOT/'nbs'/f'{notebook}.ipynb').read_text(encoding='utf-8'))
+    parts = [t for cell in nb['cells'] for t in cell_text(cell)]
+    return (f"<!-- Generated from nbs/{notebook}.ipynb by .ci/make_readme.py: edit the notebook, not this file. -->\n\n"
+            + '\n\n'.join(parts) + '\n')
+
+def typed_figures(text: str) -> list[str]:
+    "Bold figures (a number inside **...**) outside the rendered blocks."
+    outside = re.sub(re.escape(BEGIN) + r'.*?' + re.escape(END), '', text, flags=re.S)
+    return [m for m in re.findall(r'\*\*([^*]+)\*\*', outside) if re.search(r'\d', m)]
+
+def main(check: bool = False) -> int:
+    bad = []
+    for notebook, name in PAGES.items():
+        text = page(notebook)
+        (ROOT/name).write_text(text, encoding='utf-8')
+        bad += [f"{name}: **{f}** is typed, not rendered from a results file" for f in typed_figures(text)]
+    for b in bad: print(b)
+    return 1 if check and bad else 0
+
+if __name__ == '__main__': sys.exit(main('--check' in sys.argv))

@@ -4,167 +4,19 @@
 
 # %% ../nbs/10_distributed.ipynb #77f3c9a4
 from __future__ import annotations
-import argparse, atexit, json, multiprocessing, os, socket, statistics, subprocess, sys
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
-from fastcore.basics import patch_to
+import argparse, json, os, socket, statistics, subprocess, sys
 import torch
-import torch.distributed as tdist
 from .core import *
-from .episodes import TaskSampler, TaskBank, task_bank
-from . import metalearners
+from .episodes import TaskSampler, task_bank
 from .metalearners import ALGORITHMS
+from .processes import DistContext, distributed_context, is_main_process
+from .training import TrainConfig, build_learner, load_splits, train_parser, chosen_preset
 from .benchmark import ORIGINAL, BenchConfig, _Run
 from .sketches import kanji_sketches, split_classes
 
 # %% auto #0
-__all__ = ['TORCHRUN_VARS', 'GRADIENT_TOLERANCE', 'CPU_SETUPS', 'GPU_SETUPS', 'shard', 'DistContext', 'is_main_process',
-           'distributed_context', 'all_reduce_gradients', 'ReducingOptimizer', 'free_port', 'torchrun_command',
-           'equivalence_check', 'device_pool', 'tasks_per_second', 'scaling_benchmark', 'format_scaling',
-           'distributed_cli']
-
-# %% ../nbs/10_distributed.ipynb #68bfbc28
-def shard(n: int,           # tasks to share
-          rank: int,        # this process's rank
-          world_size: int   # how many processes share them
-         ) -> slice:
-    """The contiguous slice of `n` tasks that process `rank` of `world_size` keeps: the first `n % world_size` processes
-    take one more."""
-    base, extra = divmod(n, world_size)
-    start = rank*base + min(rank, extra)
-    return slice(start, start + base + (rank < extra))
-
-# %% ../nbs/10_distributed.ipynb #25ec3b6c
-@dataclass
-class DistContext:
-    """This process's place in a run: its rank among `world_size` processes, its device, and whether a process group
-    joins them."""
-    rank: int = 0
-    world_size: int = 1
-    device: torch.device = field(default_factory=lambda: torch.device('cpu'))
-    active: bool = False     # joined to a process group (False: a plain single-process run)
-
-    @property
-    def is_main(self) -> bool: return self.rank == 0
-    def shard(self, n: int) -> slice: return shard(n, self.rank, self.world_size)
-
-TORCHRUN_VARS = ('RANK', 'WORLD_SIZE', 'LOCAL_RANK')
-
-def is_main_process() -> bool:
-    "False in the processes of a `torchrun` group other than rank 0 (which alone prints and writes files)."
-    return os.environ.get('RANK', '0') == '0'
-
-def _leave_group():
-    if tdist.is_initialized(): tdist.destroy_process_group()
-
-def distributed_context(device: str | torch.device = 'auto') -> DistContext:
-    """Join torchrun's process group (NCCL on GPUs, Gloo on CPUs) if `torchrun` started this process; else a
-    single-process context."""
-    dev = pick_device(device) if isinstance(device, str) else torch.device(device)
-    if not all(k in os.environ for k in TORCHRUN_VARS): return DistContext(device=dev)
-    rank, world_size, local_rank = (int(os.environ[k]) for k in TORCHRUN_VARS)
-    if dev.type == 'cuda':
-        require(local_rank < torch.cuda.device_count(),
-                f"process {local_rank} of this machine has no GPU: it has {torch.cuda.device_count()}; "
-                f"start at most that many processes per machine (--nproc-per-node)")
-        dev = torch.device('cuda', local_rank)
-        torch.cuda.set_device(dev)
-    if not tdist.is_initialized():
-        tdist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo')
-        atexit.register(_leave_group)
-    return DistContext(rank, world_size, dev, active=True)
-
-# %% ../nbs/10_distributed.ipynb #26bd744e
-@patch_to(DistContext)
-def sample(self, sampler: TaskSampler, batch_size: int, generator: torch.Generator) -> dict:
-    "This process's share of the `batch_size` tasks that every process draws from `generator`."
-    if not self.active: return sampler.sample(batch_size, generator)
-    require(batch_size >= self.world_size,
-            f"a meta-batch of {batch_size} tasks cannot be shared by {self.world_size} processes; "
-            f"use --batch-size {self.world_size} or more, or fewer processes")
-    classes, samples = sampler.draw(batch_size, generator)
-    mine = self.shard(batch_size)
-    return sampler.batch(classes[mine], samples[mine])
-
-@patch_to(DistContext)
-def gather(self, obj) -> list:
-    "Every process's `obj` (anything picklable), in rank order."
-    if not self.active: return [obj]
-    parts = [None]*self.world_size
-    tdist.all_gather_object(parts, obj)
-    return parts
-
-# %% ../nbs/10_distributed.ipynb #119210f0
-def all_reduce_gradients(params: list,  # parameters whose `.grad` to replace
-                         weight: float): # this process's share of the sum
-    "Replace each gradient by the sum over processes of `weight` x that gradient, in one collective call."
-    grads = [p.grad for p in params if p.grad is not None]
-    flat = torch.cat([g.reshape(-1) for g in grads]).mul_(weight)
-    tdist.all_reduce(flat)
-    for g, part in zip(grads, flat.split([g.numel() for g in grads])): g.copy_(part.view_as(g))
-
-class ReducingOptimizer:
-    "An optimizer whose `step` first sums the processes' weighted gradients."
-    def __init__(self, optimizer: torch.optim.Optimizer, weight: float): self.optimizer, self.weight = optimizer, weight
-    def zero_grad(self, set_to_none: bool = True): self.optimizer.zero_grad(set_to_none=set_to_none)
-    def step(self):
-        all_reduce_gradients([p for group in self.optimizer.param_groups for p in group['params']], self.weight)
-        self.optimizer.step()
-
-@patch_to(DistContext)
-def weighted_sum(self, metrics: dict, weight: float) -> dict:
-    "The sum over processes of `weight` x each number in `metrics` (floats or lists of floats)."
-    flat = torch.tensor([x for v in metrics.values() for x in (v if isinstance(v, list) else [v])], dtype=torch.float64,
-                        device=self.device)
-    tdist.all_reduce(flat.mul_(weight))
-    out, i = {}, 0
-    for k, v in metrics.items():
-        n = len(v) if isinstance(v, list) else 1
-        out[k] = flat[i:i + n].tolist() if isinstance(v, list) else flat[i].item()
-        i += n
-    return out
-
-@patch_to(DistContext)
-def outer_step(self, learner, optimizer: torch.optim.Optimizer, batch: dict, batch_size: int) -> dict:
-    """One meta-training step on this process's share of a `batch_size`-task meta-batch; the mean metrics of the whole
-    meta-batch."""
-    if not self.active: return metalearners.outer_step(learner, optimizer, batch)
-    weight = len(batch['train'][0])/batch_size
-    return self.weighted_sum(metalearners.outer_step(learner, ReducingOptimizer(optimizer, weight), batch), weight)
-
-# %% ../nbs/10_distributed.ipynb #f2e507ef
-@patch_to(DistContext)
-def evaluate(self, learner, bank: TaskBank, batch_size: int, **kwargs) -> dict:
-    """`evaluate` on this process's share of `bank`'s batches; every process gets the per-task metrics of the whole
-    bank, in order."""
-    if not self.active: return metalearners.evaluate(learner, bank, batch_size=batch_size, **kwargs)
-    batches = self.shard(-(-len(bank)//batch_size))
-    mine = slice(batches.start*batch_size, batches.stop*batch_size)
-    part = metalearners.evaluate(learner, replace(bank, classes=bank.classes[mine], samples=bank.samples[mine]),
-                                 batch_size=batch_size, **kwargs) if batches.stop > batches.start else None
-    parts = [p for p in self.gather(part) if p is not None]
-    return {k: torch.cat([p[k] for p in parts]) for k in parts[0]}
-
-# %% ../nbs/10_distributed.ipynb #b76a5253
-@patch_to(DistContext)
-def require_same(self, value, msg: str):
-    "Raise `LtlError(msg)` on every process unless every process holds the same `value`."
-    if self.active: require(all(v == value for v in self.gather(value)), msg)
-
-@patch_to(DistContext)
-def from_main(self, fn, *args, everyone: bool = False, **kwargs):
-    """`fn(*args, **kwargs)` on the main process, its result (or error) handed to all; `everyone`: then call `fn` on the
-    others too (e.g. to read a cache the main process filled)."""
-    if not self.active: return fn(*args, **kwargs)
-    box = [None]
-    if self.is_main:
-        try: result = fn(*args, **kwargs); box = [(None, None if everyone else result)]
-        except Exception as e: box = [(e, None)]
-    tdist.broadcast_object_list(box, src=0)
-    error, shared = box[0]
-    if error is not None: raise error
-    if self.is_main: return result
-    return fn(*args, **kwargs) if everyone else shared
+__all__ = ['GRADIENT_TOLERANCE', 'CPU_SETUPS', 'GPU_SETUPS', 'free_port', 'torchrun_command', 'equivalence_check',
+           'tasks_per_second', 'scaling_benchmark', 'format_scaling', 'distributed_cli']
 
 # %% ../nbs/10_distributed.ipynb #8da23f57
 def free_port(host: str = '127.0.0.1') -> int:
@@ -194,7 +46,6 @@ GRADIENT_TOLERANCE = 1e-4
 def equivalence_check(cfg) -> dict | None:
     """The first meta-training step of `cfg`, split over this process's group and, on the main process, alone: how they
     compare (None on the other processes)."""
-    from learning_to_learn.training import build_learner, load_splits
     dist = distributed_context(cfg.device)
     splits = dist.from_main(load_splits, cfg, progress=False, everyone=True)
     sampler, val_sampler = (TaskSampler(splits[k], cfg.num_ways, cfg.num_shots, cfg.queries, dist.device)
@@ -221,23 +72,6 @@ def equivalence_check(cfg) -> dict | None:
                 same_tasks=same, gradient_error=error, same_validation=same_validation,
                 matches=same and error <= GRADIENT_TOLERANCE and same_validation,
                 outer_loss=metrics['outer_loss'], outer_loss_alone=one_metrics['outer_loss'])
-
-# %% ../nbs/10_distributed.ipynb #e17e315f
-def _claim_device(queue):
-    os.environ['CUDA_VISIBLE_DEVICES'] = queue.get(timeout=60)
-
-def device_pool(workers: int,                   # worker processes when `devices` is None
-                # GPU numbers: one worker per entry, each seeing only that GPU (name one twice to share it)
-                devices: list[str] | None = None
-               ) -> ProcessPoolExecutor:
-    """A pool of spawned worker processes; with `devices`, one per entry, each with `CUDA_VISIBLE_DEVICES` set to its
-    entry."""
-    context = multiprocessing.get_context('spawn')
-    if not devices: return ProcessPoolExecutor(workers, mp_context=context)
-    require(all(str(d).isdigit() for d in devices), f"devices are GPU numbers such as '0' or '1', got {devices}")
-    queue = context.Queue()
-    for d in devices: queue.put(str(d))
-    return ProcessPoolExecutor(len(devices), mp_context=context, initializer=_claim_device, initargs=(queue,))
 
 # %% ../nbs/10_distributed.ipynb #d8aec8c9
 # (name, processes, threads per process, started by torchrun)
@@ -323,9 +157,8 @@ def distributed_cli(argv: list[str] | None = None):
     print(format_scaling(rows))
 
 def _check_cli(argv: list[str]):
-    from learning_to_learn.training import TrainConfig, train_parser
-    settings = vars(train_parser().parse_args(argv))
-    settings.pop('resume'), settings.pop('quiet')
+    settings = vars(train_parser(chosen_preset(argv)).parse_args(argv))
+    for k in ('resume', 'quiet', 'preset'): settings.pop(k)
     checks = [equivalence_check(TrainConfig(**{**settings, 'algorithm': a})) for a in ALGORITHMS]
     if not is_main_process(): return
     for c in checks: print(json.dumps(c))

@@ -19,10 +19,10 @@ from .images import to_sketch, read_drawing
 from .training import read_config, load_learner
 
 # %% auto #0
-__all__ = ['SKETCH_SHAPE', 'IMAGE_SUFFIXES', 'PAD_SIZE', 'PEN_WIDTH', 'MAIN_JOB', 'as_support', 'prediction_task',
-           'class_probabilities', 'predict', 'best_labels', 'image_files', 'read_support', 'query_files', 'run_learner',
-           'predict_files', 'ltl_predict_cli', 'strokes_image', 'next_label', 'PadDrawings', 'prediction_figure',
-           'examples_figure', 'default_run', 'model_status', 'SketchPad']
+__all__ = ['SKETCH_SHAPE', 'IMAGE_SUFFIXES', 'PAD_SIZE', 'PEN_WIDTH', 'MAIN_JOB_COMMAND', 'as_support', 'prediction_task',
+           'class_probabilities', 'predict', 'best_labels', 'drawing_files', 'read_support', 'query_files',
+           'run_learner', 'predict_files', 'ltl_predict_cli', 'strokes_image', 'next_label', 'PadDrawings',
+           'prediction_figure', 'examples_figure', 'default_run', 'model_status', 'SketchPad']
 
 # %% ../nbs/11_your_drawings.ipynb #97dbcc9a
 def as_support(support: dict | tuple, # {label: [drawing, ...]}, or (drawings, labels) with one label per drawing
@@ -96,7 +96,7 @@ def best_labels(probabilities: torch.Tensor, labels: list) -> list[tuple]:
 # %% ../nbs/11_your_drawings.ipynb #3af0191b
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp')   # the files taken as drawings
 
-def image_files(folder: str | Path) -> list[Path]:
+def drawing_files(folder: str | Path) -> list[Path]:
     "The drawings in `folder`: its files with an image suffix, sorted, hidden files left out."
     return sorted(p for p in Path(folder).iterdir()
                   if p.is_file() and not p.name.startswith('.') and p.suffix.lower() in IMAGE_SUFFIXES)
@@ -107,9 +107,9 @@ def read_support(folder: str | Path) -> dict[str, list[torch.Tensor]]:
     require(folder.is_dir(), f"the support folder {folder} does not exist or is not a folder")
     classes = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith('.'))
     loose = (' (it holds images directly: move each class\'s images into a subfolder named after its label)'
-             if image_files(folder) else '')
+             if drawing_files(folder) else '')
     require(classes, f"the support folder {folder} has no class subfolders{loose}")
-    files = {c.name: image_files(c) for c in classes}
+    files = {c.name: drawing_files(c) for c in classes}
     empty = [str(folder/k) for k, v in files.items() if not v]
     require(not empty, f"the class folder {', '.join(empty)} has no images ({' '.join(IMAGE_SUFFIXES)})")
     return {k: [read_drawing(f) for f in v] for k, v in files.items()}
@@ -120,7 +120,7 @@ def query_files(paths: list) -> list[Path]:
     files = []
     for p in map(Path, paths):
         require(p.exists(), f"the query {p} does not exist")
-        found = image_files(p) if p.is_dir() else [p]
+        found = drawing_files(p) if p.is_dir() else [p]
         require(found, f"the query folder {p} has no images ({' '.join(IMAGE_SUFFIXES)})")
         files += found
     return files
@@ -274,7 +274,7 @@ def examples_figure(support: dict,  # {label: [sketch [1, 28, 28], ...]}
     return fig
 
 # %% ../nbs/11_your_drawings.ipynb #27a0f2e9
-MAIN_JOB = "ltl_train data && ltl_test models/latest/config.json"   # the README's first command, after installing
+MAIN_JOB_COMMAND = "ltl_train data && ltl_test models/latest/config.json"   # the README's first command, after installing
 
 def default_run() -> Path:
     "models/latest, where the README's main job leaves its run, seen from the repository root or from nbs/."
@@ -285,7 +285,7 @@ def model_status(run: str | Path) -> tuple:
     try: learner = run_learner(run)
     except LtlError as e:
         return None, (f"No model: {e}. Make one with the README's first command, from the repository root "
-                      f"(about 4 minutes on two cores): <code>{MAIN_JOB}</code>; or type another run folder here.")
+                      f"(about 4 minutes on two cores): <code>{MAIN_JOB_COMMAND}</code>; or type another run folder here.")
     cfg, _ = read_config(Path(run)/'config.json')
     return learner, (f"model: {cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot from {run}, "
                      f"{learner.eval_steps} inner steps when adapting")

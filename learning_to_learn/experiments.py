@@ -12,16 +12,17 @@ from pathlib import Path
 import torch
 import learning_to_learn
 from .core import *
-from .training import (TrainConfig, LEARNERS, ALGORITHM_NAMES, meta_train, read_config, open_run,
+from .training import (TrainConfig, PRESETS, preset, TEST_TASKS, LEARNERS, ALGORITHM_NAMES, meta_train, read_config, open_run,
                                         test_bank, load_splits, validation_bank,
                                         load_learner, change_run, ci95, finite, writable_folder)
 from .metalearners import evaluate
-from .distributed import device_pool
+from .gpu import graphed_evaluation
+from .processes import device_pool
 
 # %% auto #0
-__all__ = ['REPORT', 'GRID', 'TEST_TASKS', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS', 'CPU_BUDGET', 'GRIDS', 'report_config',
-           'Patience', 'cell_name', 'cell_spec', 'check_spec', 'device_name', 'bank_fingerprint', 'train_cell',
-           'test_cell', 'cell_lock', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'plot_progress',
+__all__ = ['REPORT', 'GRID', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS', 'CPU_BUDGET', 'GRIDS', 'report_config', 'Patience',
+           'cell_name', 'cell_spec', 'check_spec', 'device_name', 'bank_fingerprint', 'train_cell', 'test_cell',
+           'cell_lock', 'run_cell', 'run_grid', 'cell_progress', 'progress_table', 'plot_cell_curves',
            'adaptation_curve', 'grid_configs', 'comparison_configs', 'grid_table', 'plot_grid', 'learner_label',
            'comparison_table', 'plot_adaptation', 'paired_difference', 'paired_table', 'named_grid', 'grid_parser',
            'ltl_grid_cli', 'load_cells']
@@ -33,14 +34,9 @@ REPORT = {  # the original report's MAML accuracies (%) on Quick Draw!: {images 
 GRID = [(ways, shots) for ways in (5, 10) for shots in (1, 5, 10)]
 
 def report_config(images: int, ways: int, shots: int, **changes) -> TrainConfig:
-    "The original report's configuration for one grid cell, with `changes` applied."
-    per_images = {100: dict(batch_size=25, step_size=0.01, meta_lr=1e-3),
-                  20: dict(batch_size=10, step_size=0.005, meta_lr=5e-4)}
-    require(images in per_images, f"the report used 20 or 100 images per class, got {images}")
-    # the report had no augmentation
-    base = dict(num_training_samples=images, num_ways=ways, num_shots=shots, num_shots_test=shots, hidden_size=20,
-                num_steps=5, num_steps_eval=5, num_epochs=50, num_batches=100, augment='off', **per_images[images])
-    return TrainConfig(**{**base, **changes})
+    "The report's recipe for `images` per class (the presets `report-100` and `report-20`) at one grid cell's shape."
+    require(images in (20, 100), f"the report used 20 or 100 images per class, got {images}")
+    return preset(f'report-{images}', **{**dict(num_ways=ways, num_shots=shots, num_shots_test=shots), **changes})
 
 # %% ../nbs/09_experiments.ipynb #b9cdd686
 @documented
@@ -65,7 +61,6 @@ class Patience:
         `min_delta`, at least as many `epochs`."""
         return self.min_delta == earlier['min_delta'] and self.epochs >= earlier['epochs']
 
-TEST_TASKS = 1000      # test tasks per cell
 VAL_TASKS = 500        # validation bank of the converged grids
 # the TrainConfig fields seeding the data (classes, split, task banks) and the run (weights, task order)
 SEEDS = dict(data='data_seed', run='random_seed')
@@ -152,7 +147,7 @@ def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test
     t0 = time.perf_counter()
     run_cfg, test_split, dev, learner = open_run(run, cfg.device)
     bank = test_bank(run_cfg, test_split, dev, test_tasks)
-    out = evaluate(learner, bank, batch_size=run_cfg.batch_size, cuda_graph=run_cfg.cuda_graph)
+    out = evaluate(learner, bank, batch_size=run_cfg.batch_size, run=graphed_evaluation(run_cfg.cuda_graph))
     acc, curve, timing = out['acc_after'], load_json(run/'model_results.json'), _timing(Path(cfg.output_folder))
     val = [r['val_acc'] for r in curve]
     return dict(asdict(run_cfg), first_order=run_cfg.first_order, patience=asdict(patience),
@@ -263,7 +258,7 @@ def progress_table(rows: list[dict]) -> str:
         lines.append(f"| {r['cell']} | {r['epochs']} | {best} | {where} | {state} |")
     return '\n'.join(lines)
 
-def plot_progress(rows: list[dict], title: str = ''):
+def plot_cell_curves(rows: list[dict], title: str = ''):
     """Validation accuracy by epoch of every started cell: solid when finished, dashed while in progress; a dot where
     training moved to another device."""
     fig, ax = subplots(figsize=(8, 3.6))
@@ -429,7 +424,7 @@ def named_grid(name: str, **settings) -> list[TrainConfig]:
         return grid_configs(**budget) + comparison_configs(**budget)
     settings = dict(dict(val_tasks=VAL_TASKS), **settings)
     if name == 'algorithms':
-        main_job = dict(num_steps=1, step_size=0.4, num_steps_eval=3)
+        main_job = {k: getattr(preset('main-job'), k) for k in ('num_steps', 'step_size', 'num_steps_eval')}   # its inner loop
         return (comparison_configs('kanji-hard', 100, **settings)
                 + [report_config(100, 5, s, dataset='kanji-hard', **main_job, **settings) for s in (1, 5)])
     cells = grid_configs(name, **settings)

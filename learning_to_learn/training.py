@@ -19,18 +19,20 @@ from .augment import AUGMENTS, normalises, augment_batch
 from .images import folder_sketches, check_folder
 from .episodes import TaskSampler, TaskBank, task_bank, check_task
 from .model import ConvNet
-from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, GRAPH_MODES, step_metrics, as_floats, graphed,
-                                            uses_cuda_graph, make_optimizer, load_optimizer_state)
-from .distributed import distributed_context, is_main_process
+from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, step_metrics, as_floats,
+                                            make_optimizer, load_optimizer_state)
+from .gpu import GRAPH_MODES, graphed, uses_cuda_graph
+from .processes import distributed_context, is_main_process
 
 # %% auto #0
-__all__ = ['DATASETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'SCHEMA_VERSION',
-           'CONFIG_MARKS', 'RESUME_CHANGES', 'TrainConfig', 'flag', 'check_config', 'load_splits', 'validation_bank',
-           'build_learner', 'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder',
-           'config_record', 'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary',
-           'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'training_step', 'meta_train',
-           'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test', 'train_parser',
-           'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
+__all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'SCHEMA_VERSION',
+           'CONFIG_MARKS', 'TEST_TASKS', 'RESUME_CHANGES', 'TrainConfig', 'preset', 'flag', 'check_config',
+           'load_splits', 'validation_bank', 'build_learner', 'format_result', 'plot_curves', 'writable_folder',
+           'check_folders', 'new_run_folder', 'config_record', 'upgrade_config', 'read_config', 'check_same_data',
+           'save_figure', 'step_size_summary', 'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every',
+           'training_step', 'meta_train', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line',
+           'meta_test', 'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli',
+           'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -77,6 +79,17 @@ class TrainConfig:
     def queries(self) -> int: return self.num_shots_test if self.num_shots_test > 0 else self.num_shots
     @property
     def first_order(self) -> bool: return self.algorithm == 'fomaml'   # derived, so never stored in disagreement
+
+# %% ../nbs/07_training.ipynb #e79ed5f9
+PRESETS = {'main-job': {}}   # named recipes, as changes to TrainConfig's defaults (which are the main job)
+PRESETS['report-100'] = dict(num_training_samples=100, num_shots_test=1, hidden_size=20, batch_size=25, num_steps=5,
+                             num_steps_eval=5, step_size=0.01, meta_lr=1e-3, num_epochs=50, num_batches=100, augment='off')
+PRESETS['report-20'] = dict(PRESETS['report-100'], num_training_samples=20, batch_size=10, step_size=0.005, meta_lr=5e-4)
+
+def preset(name: str = 'main-job', **changes) -> TrainConfig:
+    "The recipe `name` of `PRESETS` as a `TrainConfig`, with `changes` applied."
+    require(name in PRESETS, f"unknown preset {name!r}; use one of {', '.join(PRESETS)}")
+    return replace(TrainConfig(), **{**PRESETS[name], **changes})
 
 # %% ../nbs/07_training.ipynb #d4a3171c
 LEARNERS = ALGORITHMS + ('protonet',)   # the algorithms a run can use: the meta-learners and the ProtoNet baseline
@@ -472,10 +485,12 @@ def summary_line(results: dict, cfg: TrainConfig) -> str:
                else f"; before adaptation {results['accuracies_before']:.1%}"))
 
 # %% ../nbs/07_training.ipynb #1e2ea961
+TEST_TASKS = 1000   # the fixed test tasks of `ltl_test` and of every grid cell
+
 @documented
 def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_steps: int | None = None, # inner steps (None: the run's num_steps_eval)
-              num_batches: int = 40,        # test tasks = num_batches x the run's batch size
+              num_tasks: int = TEST_TASKS,  # fixed test tasks, drawn from the data seed
               device: str | None = None,    # None: the run's device setting
               cuda_graph: str | None = None, # 'auto', 'on' or 'off' (None: the run's setting)
               quiet: bool = False,          # print nothing
@@ -486,12 +501,12 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     require(path.is_dir() or path.name == 'config.json',
             f"{path} is not a run's config; pass the config.json in a run folder (or the folder)")
     require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
-    require(num_batches >= 1, f"--num-batches must be at least 1, got {num_batches}")
+    require(num_tasks >= 1, f"--num-tasks must be at least 1, got {num_tasks}")
     require(num_steps is None or num_steps >= 0, f"--num-steps must be 0 or more, got {num_steps}")
     dist = distributed_context(device or 'auto')   # under torchrun: test tasks split across the processes
     cfg, test_split, dev, learner = open_run(run, device, progress=not quiet)
     steps = cfg.num_steps_eval if num_steps is None else num_steps
-    bank = test_bank(cfg, test_split, dev, num_batches*cfg.batch_size)
+    bank = test_bank(cfg, test_split, dev, num_tasks)
     out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size, cuda_graph=cuda_graph or cfg.cuda_graph)
     results = dict(mean_outer_loss=out['outer_loss'].mean().item(), accuracies_after=out['acc_after'].mean().item(),
                    precision_after=out['precision_after'].mean().item(),
@@ -507,12 +522,14 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
 # what --resume may change: nothing that changes the numbers
 RESUME_CHANGES = ('num_epochs', 'device', 'threads', 'strategy', 'cuda_graph')
 
-def train_parser() -> argparse.ArgumentParser:
-    "The argument parser of `ltl_train`."
+def train_parser(recipe: str = 'main-job') -> argparse.ArgumentParser:
+    "The argument parser of `ltl_train`, its defaults those of the preset `recipe`."
     p = argparse.ArgumentParser(prog='ltl_train', description='Meta-train MAML, first-order MAML or Meta-SGD (or the '
                                 'ProtoNet baseline) on few-shot sketch tasks.',
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    defaults, docs = TrainConfig(), docments(TrainConfig)
+    defaults, docs = preset(recipe), docments(TrainConfig)
+    p.add_argument('--preset', choices=PRESETS, default=recipe,
+                   help='start from this recipe (see the training chapter); the other flags change it')
     p.add_argument('folder', nargs='?', default=defaults.folder, help=docs['folder'])
     for f in fields(TrainConfig):
         if f.name == 'folder': continue
@@ -527,6 +544,12 @@ def train_parser() -> argparse.ArgumentParser:
                    f"{', '.join(map(flag, RESUME_CHANGES))} may change (--num-epochs only to extend it)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     return p
+
+def chosen_preset(argv: list[str] | None) -> str:
+    "The `--preset` named on an `ltl_train` command line (the main job if none)."
+    p = argparse.ArgumentParser(prog='ltl_train', add_help=False)
+    p.add_argument('--preset', choices=PRESETS, default='main-job')
+    return p.parse_known_args(argv)[0].preset
 
 # %% ../nbs/07_training.ipynb #d9add937
 def given_settings(argv: list[str] | None) -> dict:
@@ -554,8 +577,8 @@ def change_run(run: str | Path, changes: dict):
 @cli_errors
 def ltl_train_cli(argv: list[str] | None = None):
     "Meta-train from the command line."
-    a = vars(train_parser().parse_args(argv))
-    resume, quiet = a.pop('resume'), a.pop('quiet')
+    a = vars(train_parser(chosen_preset(argv)).parse_args(argv))
+    resume, quiet, _ = a.pop('resume'), a.pop('quiet'), a.pop('preset')
     if resume: change_run(resume, given_settings(argv))
     run = meta_train(None if resume else TrainConfig(**a), resume=resume, quiet=quiet)
     if not quiet and is_main_process(): print(f"run folder: {run}\nnext: ltl_test {run/'config.json'}")
@@ -568,14 +591,14 @@ def ltl_test_cli(argv: list[str] | None = None):
                                 description="Evaluate a run's best model on fixed test tasks and write results.json.")
     p.add_argument('config', help="the run's config.json (or its folder)")
     p.add_argument('--num-steps', type=int, default=None, help="inner steps (default: the run's --num-steps-eval)")
-    p.add_argument('--num-batches', type=int, default=40, help="test tasks = this x the run's batch size (default: 40)")
+    p.add_argument('--num-tasks', type=int, default=TEST_TASKS, help=f"fixed test tasks (default: {TEST_TASKS})")
     p.add_argument('--device', choices=DEVICES, default=None, help="default: the run's setting")
     p.add_argument('--cuda-graph', choices=GRAPH_MODES, default=None,
                    help="replay evaluation from CUDA graphs on a GPU (default: the run's setting)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     a = p.parse_args(argv)
     require(Path(a.config).exists(), f"{a.config} does not exist; pass a run's config.json")
-    meta_test(a.config, a.num_steps, a.num_batches, a.device, a.cuda_graph, a.quiet)
+    meta_test(a.config, a.num_steps, a.num_tasks, a.device, a.cuda_graph, a.quiet)
 
 # %% ../nbs/07_training.ipynb #d9e75aa3
 #| eval: false

@@ -15,24 +15,27 @@ from .core import *
 from .sketches import split_sizes
 from .quickdraw import quickdraw_categories
 from .episodes import show_task
-from .metalearners import STRATEGIES, GRAPH_MODES
+from .metalearners import STRATEGIES
+from .gpu import GRAPH_MODES
 from .augment import AUGMENTS
-from .training import (TrainConfig, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
+from .training import (TrainConfig, PRESETS, preset, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
                                         open_run, summary_line, test_bank)
 
 # %% auto #0
-__all__ = ['PRESETS', 'LABELS', 'CHOICES', 'preset_config', 'control', 'panel_config', 'panel_problem', 'plot_progress',
+__all__ = ['PANEL_PRESETS', 'LABELS', 'CHOICES', 'preset_config', 'control', 'panel_config', 'panel_problem', 'plot_progress',
            'task_predictions', 'adaptation_gallery', 'TrainPanel']
 
 # %% ../nbs/08_widgets.ipynb #ce64a39c
-PRESETS = {'quick look': dict(num_classes=200, hidden_size=16, batch_size=10, num_epochs=3, num_batches=20,
-                              val_tasks=50, augment='normalise'),
-           'default run': {}}
+PANEL_PRESETS = {   # the panel's starting points: a recipe of the training chapter's PRESETS, and changes to it
+    'quick look': ('main-job', dict(num_classes=200, hidden_size=16, batch_size=10, num_epochs=3, num_batches=20,
+                                    val_tasks=50, augment='normalise')),
+    'main job': ('main-job', {}), 'report, 100 images': ('report-100', {}), 'report, 20 images': ('report-20', {})}
 
 def preset_config(name: str = 'quick look', **changes) -> TrainConfig:
-    "TrainConfig's defaults with the changes of the preset `name` applied, then `changes`."
-    require(name in PRESETS, f"unknown preset {name!r}; use one of {', '.join(PRESETS)}")
-    return replace(TrainConfig(), **{**PRESETS[name], **changes})
+    "The panel preset `name`: its recipe with its changes applied, then `changes`."
+    require(name in PANEL_PRESETS, f"unknown preset {name!r}; use one of {', '.join(PANEL_PRESETS)}")
+    recipe, own = PANEL_PRESETS[name]
+    return preset(recipe, **{**own, **changes})
 
 # %% ../nbs/08_widgets.ipynb #6d09d319
 LABELS = dict(dataset='dataset', algorithm='algorithm', num_ways='ways', num_shots='shots', num_shots_test='test shots',
@@ -127,13 +130,13 @@ class TrainPanel:
     before/after gallery."""
     def __init__(self, folder: str | Path = 'data',      # where datasets are cached
                  output_folder: str | Path = 'models',   # where run folders are written
-                 test_batches: int = 4,                  # test tasks = this x the meta-batch size
-                 preset: str = 'quick look',             # the named changes to TrainConfig's defaults to start from
+                 test_tasks: int = 40,                   # fixed test tasks after training: a quick look
+                 preset: str = 'quick look',             # the panel preset (PANEL_PRESETS) to start from
                  **changes):                             # further TrainConfig fields to change
-        self.folder, self.output_folder, self.test_batches = folder, output_folder, test_batches
+        self.folder, self.output_folder, self.test_tasks = folder, output_folder, test_tasks
         start = preset_config(preset, **changes)
         self.controls = {name: control(name, getattr(start, name)) for name in LABELS}
-        self.preset = W.Dropdown(options=list(PRESETS), value=preset, description='preset',
+        self.preset = W.Dropdown(options=list(PANEL_PRESETS), value=preset, description='preset',
                                  style={'description_width': '140px'})
         self.preset.observe(lambda change: self.apply_preset(change['new']), names='value')
         self.train_button = W.Button(description='Train', button_style='success', icon='play')
@@ -214,7 +217,7 @@ def _work(self, cfg: TrainConfig):
             self.status.value = f'stopped; finished epochs are saved in {self.run}'
             return
         self.status.value = 'testing...'
-        res = meta_test(self.run, num_batches=self.test_batches, quiet=True)
+        res = meta_test(self.run, num_tasks=self.test_tasks, quiet=True)
         self.results.value = f"<b>{summary_line(res, cfg)}</b><br>run folder: <code>{self.run}</code>"
         self.gallery.children = [W.Image(value=figure_png(f), format='png') for f in adaptation_gallery(self.run)]
         self.status.value = 'done'

@@ -14,7 +14,7 @@ CHROMIUM = os.environ.get('LTL_CHROMIUM', shutil.which('chromium') or '/usr/bin/
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
                  '--no-first-run', '--disable-sync', '--disable-quic']      # headless Debian chromium as root, no calls home
 DEMO = ("from learning_to_learn.widgets import TrainPanel\n"
-        "panel = TrainPanel('data', 'models', test_batches=2, num_classes=60, hidden_size=8, batch_size=4, num_epochs=2, num_batches=4, num_shots_test=2, val_tasks=8, device='cpu')\n"
+        "panel = TrainPanel('data', 'models', test_tasks=8, num_classes=60, hidden_size=8, batch_size=4, num_epochs=2, num_batches=4, num_shots_test=2, val_tasks=8, device='cpu')\n"
         "panel")
 
 def free_port() -> int:
