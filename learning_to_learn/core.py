@@ -4,16 +4,17 @@
 
 # %% ../nbs/00_core.ipynb #608c315b
 from __future__ import annotations
-import contextlib, functools, hashlib, inspect, io, json, os, sys, tempfile
+import contextlib, functools, hashlib, inspect, io, json, os, platform, subprocess, sys, tempfile, time
 from pathlib import Path
 import torch
+import learning_to_learn
 from fastcore.docments import docments
 from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 # %% auto #0
 __all__ = ['DEVICES', 'documented', 'LtlError', 'require', 'cli_errors', 'atomic_write', 'save_json', 'load_json', 'cache_dir',
-           'fingerprint', 'subplots', 'figure_png', 'pick_device']
+           'fingerprint', 'subplots', 'figure_png', 'pick_device', 'machine_name', 'git_commit', 'provenance']
 
 # %% ../nbs/00_core.ipynb #53fbf08b
 def documented(f):
@@ -125,3 +126,30 @@ def pick_device(name: str = 'auto') -> torch.device:
     require(name == 'cpu' or torch.cuda.is_available(),
             f"device {name!r} was asked for but CUDA is not available here; use --device cpu or auto")
     return torch.device(name)
+
+# %% ../nbs/00_core.ipynb #8f751564
+def machine_name(device: torch.device | str = 'cpu') -> str:
+    "The GPU's name, or the CPU's model name (from /proc/cpuinfo where there is one) and its core count."
+    device = torch.device(device)
+    if device.type == 'cuda': return torch.cuda.get_device_name(device)
+    try: model = next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name'))
+    except (OSError, StopIteration): model = platform.processor() or platform.machine()
+    return f"{model}, {os.cpu_count()} cores"
+
+def git_commit(folder: str | Path | None = None) -> str | None:
+    "The commit checked out in the repository holding `folder` (default: this package), `+changes` if files differ from it."
+    folder = Path(folder or Path(learning_to_learn.__file__).parent)
+    def git(*args): return subprocess.run(['git', '-C', str(folder), *args], capture_output=True, text=True, timeout=30)
+    try: head = git('rev-parse', '--short', 'HEAD')
+    except (OSError, subprocess.TimeoutExpired): return None
+    if head.returncode != 0: return None
+    changed = git('status', '--porcelain', '--untracked-files=no').stdout.strip()
+    return head.stdout.strip() + ('+changes' if changed else '')
+
+@documented
+def provenance(source: str,                        # the command or chapter cell that wrote the file
+               device: torch.device | str = 'cpu', # where it ran
+               **more) -> dict:                    # anything else worth keeping (threads, the data, ...)
+    "Where a result comes from: its source, the commit, the machine, the date and the torch version."
+    return dict(source=source, commit=git_commit(), machine=machine_name(device), date=time.strftime('%Y-%m-%d'),
+                torch=torch.__version__, **more)
