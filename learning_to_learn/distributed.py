@@ -52,7 +52,7 @@ def equivalence_check(cfg) -> dict | None:
                             for k in ('train', 'val'))
     val_bank = task_bank(val_sampler, cfg.val_tasks, seed=cfg.data_seed + 1)
     def first_step(d: DistContext):
-        learner = build_learner(cfg).to(d.device)
+        learner = build_learner(cfg, len(splits['train'])).to(d.device)
         # before the step: the same model everywhere
         validation = d.evaluate(learner, val_bank, batch_size=cfg.batch_size)
         batch = d.sample(sampler, cfg.batch_size, torch.Generator().manual_seed(cfg.random_seed))

@@ -74,7 +74,7 @@ def class_probabilities(logits: torch.Tensor, # a task's query outputs [n, ways]
 
 # %% ../nbs/11_your_drawings.ipynb #1f96783a
 @documented
-def predict(learner: nn.Module,              # a meta-trained MetaLearner or ProtoNet (see load_learner)
+def predict(learner: nn.Module,              # a trained learner: MetaLearner, ProtoNet or Baseline (see load_learner)
             support: dict | tuple,           # {label: [drawing [1, 28, 28], ...]}, or (drawings, labels)
             queries: torch.Tensor | list,    # the drawings to label [n, 1, 28, 28]
             steps: int | None = None         # inner steps (None: the run's test-time steps, learner.eval_steps)
@@ -83,7 +83,7 @@ def predict(learner: nn.Module,              # a meta-trained MetaLearner or Pro
     support's label order."""
     require(steps is None or steps >= 0, f"inner steps must be 0 or more, got {steps}")
     support = as_support(support)
-    batch = prediction_task(support, queries, learner.model.ways, next(learner.parameters()).device)
+    batch = prediction_task(support, queries, learner.ways, next(learner.parameters()).device)
     learner.eval()
     with torch.no_grad(): out = learner(batch, steps=learner.eval_steps if steps is None else steps, first_order=True)
     return class_probabilities(out['logits'][0].float(), len(support)).cpu()

@@ -35,9 +35,11 @@ def check_task(sketches: SketchSet, ways: int, shots: int, queries: int, split: 
 # %% ../nbs/03_episodes.ipynb #f8388aa5
 class TaskSampler:
     "Draw `ways`-way `shots`-shot tasks with `queries` queries per class from a `SketchSet`."
-    def __init__(self, sketches: SketchSet, ways: int, shots: int, queries: int, device: str | torch.device = 'cpu'):
+    def __init__(self, sketches: SketchSet, ways: int, shots: int, queries: int, device: str | torch.device = 'cpu',
+                 labels: str = 'task'): # 'task': 0 to ways-1 in each task; 'class': each class's index in `sketches`
         check_task(sketches, ways, shots, queries)
-        self.sketches, self.ways, self.shots, self.queries = sketches, ways, shots, queries
+        require(labels in ('task', 'class'), f"labels are 'task' or 'class', got {labels!r}")
+        self.sketches, self.ways, self.shots, self.queries, self.labels = sketches, ways, shots, queries, labels
         self.device = torch.device(device)
         self.images = torch.from_numpy(sketches.images).to(self.device)
         self.counts = None if sketches.counts is None else torch.from_numpy(sketches.counts)
@@ -62,7 +64,8 @@ def batch(self, classes: torch.Tensor, samples: torch.Tensor) -> dict:
     classes, samples = classes.to(self.device), samples.to(self.device)
     n, N, K = len(classes), self.ways, self.shots
     images = self.images[classes[:, :, None], samples].float().div_(255)   # [n, N, K+Q, 28, 28]
-    labels = torch.arange(N, device=self.device)[None, :, None].expand(n, N, K + self.queries)
+    names = classes if self.labels == 'class' else torch.arange(N, device=self.device).expand(n, N)
+    labels = names[:, :, None].expand(n, N, K + self.queries)
     def part(sl): return images[:, :, sl].reshape(n, -1, 1, 28, 28), labels[:, :, sl].reshape(n, -1)
     return {'train': part(slice(0, K)), 'test': part(slice(K, None))}
 

@@ -49,6 +49,7 @@ class MetaLearner(nn.Module):
         require(strategy != 'batched' or isinstance(model, ConvNet),
                 f"the batched strategy needs a ConvNet, not a {type(model).__name__}; use loop or vmap")
         self.model, self.algorithm, self.steps, self.step_size = model, algorithm, steps, step_size
+        self.ways = getattr(model, 'ways', None)   # classes a task may have: the model's outputs
         self.eval_steps = steps if eval_steps is None else eval_steps
         self.first_order = (algorithm == 'fomaml') if first_order is None else first_order
         self.names, self.strategy, self.loss_fn, self.normalise = (adapted_names(model, include_norm),
@@ -305,9 +306,10 @@ def evaluate(learner: MetaLearner, bank, steps: int | None = None, batch_size: i
 # %% ../nbs/05_metalearners.ipynb #f9a9fc1c
 @runtime_checkable
 class Learner(Protocol):
-    """What the training loop, evaluation and the panel need of a learner: its name, evaluation steps, Meta-SGD step
-    sizes (or None) and a forward pass."""
+    """What the training loop, evaluation, prediction and the panel need of a learner: its name, the classes a task may
+    have, evaluation steps, Meta-SGD step sizes (or None) and a forward pass."""
     algorithm: str
+    ways: int
     eval_steps: int
     step_sizes: nn.ParameterList | None
     def __call__(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
@@ -320,7 +322,7 @@ class ProtoNet(nn.Module):
     def __init__(self, model: ConvNet,
                  normalise: bool = False):   # normalise: centre and scale every drawing by its ink first
         super().__init__()
-        self.model, self.normalise = model, normalise
+        self.model, self.ways, self.normalise = model, model.ways, normalise
 
     def embed(self, x: torch.Tensor, n_support: int | None = None) -> torch.Tensor:
         """Embeddings `[B, n, d]` of images `[B, n, 1, 28, 28]`, batch-normalised per task with the statistics of its
@@ -332,7 +334,7 @@ class ProtoNet(nn.Module):
         "Classify each task's queries by their nearest prototype; the same outputs as `MetaLearner`."
         if self.normalise: batch = normalise_batch(batch)
         (xs, ys), (xq, yq) = batch['train'], batch['test']
-        ways = self.model.ways
+        ways = self.ways
         # queries normalised with the support set's statistics
         z = self.embed(torch.cat([xs, xq], 1), n_support=xs.shape[1])
         zs, zq = z[:, :xs.shape[1]], z[:, xs.shape[1]:]

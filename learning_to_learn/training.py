@@ -21,6 +21,7 @@ from .episodes import TaskSampler, TaskBank, task_bank, check_task
 from .model import ConvNet
 from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, step_metrics, as_floats,
                                             make_optimizer, load_optimizer_state)
+from .baseline import Baseline, ADAPTATIONS
 from .gpu import GRAPH_MODES, graphed, uses_cuda_graph
 from .processes import distributed_context, is_main_process
 
@@ -61,7 +62,7 @@ class TrainConfig:
     num_batches: int = 40              # meta-batches per epoch
     step_size: float = 0.4             # inner step size
     meta_lr: float = 1e-3              # Adam learning rate of the outer loop
-    algorithm: str = 'maml'            # 'maml', 'fomaml', 'metasgd', or the 'protonet' baseline
+    algorithm: str = 'maml'            # 'maml', 'fomaml', 'metasgd', 'protonet', or 'baseline' / 'baseline-mean'
     device: str = 'auto'               # 'auto', 'cpu' or 'cuda'
     val_tasks: int = 200               # size of the fixed validation task bank
     threads: int = 0                   # torch CPU threads (0: torch's default)
@@ -92,8 +93,10 @@ def preset(name: str = 'main-job', **changes) -> TrainConfig:
     return replace(TrainConfig(), **{**PRESETS[name], **changes})
 
 # %% ../nbs/07_training.ipynb #d4a3171c
-LEARNERS = ALGORITHMS + ('protonet',)   # the algorithms a run can use: the meta-learners and the ProtoNet baseline
-ALGORITHM_NAMES = {'maml': 'MAML', 'fomaml': 'first-order MAML', 'metasgd': 'Meta-SGD', 'protonet': 'ProtoNet'}
+# the algorithms a run can use: the meta-learners, ProtoNet, and the non-meta baseline (see its chapter)
+LEARNERS = ALGORITHMS + ('protonet', *ADAPTATIONS)
+ALGORITHM_NAMES = {'maml': 'MAML', 'fomaml': 'first-order MAML', 'metasgd': 'Meta-SGD', 'protonet': 'ProtoNet',
+                   'baseline': 'classifier + new head', 'baseline-mean': 'classifier + class means'}
 # the settings that must be positive numbers
 POSITIVE = ('num_classes', 'num_training_samples', 'num_ways', 'num_shots', 'hidden_size', 'batch_size',
             'num_epochs', 'num_batches', 'step_size', 'meta_lr', 'val_tasks')
@@ -149,11 +152,16 @@ def validation_bank(cfg: TrainConfig,                    # the run's settings: t
                      seed=cfg.data_seed + 1)
 
 # %% ../nbs/07_training.ipynb #2778a55d
-def build_learner(cfg: TrainConfig) -> MetaLearner | ProtoNet:
-    "The meta-learner for `cfg`, its initial weights drawn from the random seed."
+def build_learner(cfg: TrainConfig,
+                  n_classes: int | None = None # training classes: the non-meta baseline classifies them all
+                 ) -> MetaLearner | ProtoNet | Baseline:
+    "The learner for `cfg`, its initial weights drawn from the random seed."
     torch.manual_seed(cfg.random_seed)
     if cfg.algorithm == 'protonet':
         return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), normalise=normalises(cfg.augment))
+    if cfg.algorithm in ADAPTATIONS:
+        require(n_classes is not None, "the baseline needs the number of training classes it classifies")
+        return Baseline(ConvNet(n_classes, cfg.hidden_size), cfg.num_ways, cfg.algorithm, normalise=normalises(cfg.augment))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                        eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy,
                        normalise=normalises(cfg.augment))
@@ -399,10 +407,11 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         run = dist.from_main(new_run_folder, cfg.output_folder)
         if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
     else: check_same_data(run, record, splits)
-    learner = build_learner(cfg).to(device)
+    learner = build_learner(cfg, len(splits['train'])).to(device)
     optimizer, train_step = training_step(cfg, learner, dist)
     gen = torch.Generator().manual_seed(cfg.random_seed)
-    sampler, val_bank = (TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device),
+    labels = getattr(learner, 'training_labels', 'task')   # the baseline trains on class labels
+    sampler, val_bank = (TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device, labels),
                          validation_bank(cfg, splits['val'], device))
     results, best, start = [], -1.0, 1
     if resume is not None and (run/'checkpoint.th').exists():
@@ -435,12 +444,12 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     return run
 
 # %% ../nbs/07_training.ipynb #034aaa24
-def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearner:
+def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearner | ProtoNet | Baseline:
     "The run's best model, checked against the architecture its config describes."
     path = run/'model.th'
     require(path.is_file(),
             f"{path} is missing: the run has not finished an epoch yet (resume it with ltl_train --resume {run})")
-    learner = build_learner(cfg).to(device)
+    learner = build_learner(cfg, read_config(run/'config.json')[1].get('classes', {}).get('train')).to(device)
     try: state = torch.load(path, map_location=device, weights_only=True)
     except Exception as e: raise LtlError(f"{path} cannot be read ({type(e).__name__}); it is damaged") from None
     try: learner.load_state_dict(state)
