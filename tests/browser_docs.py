@@ -1,6 +1,6 @@
 """Browser test of the documentation site: serve `_docs/html` on 127.0.0.1 and open it in headless Debian Chromium.
 
-Checks that the front page renders with its figure and chapter links, that a chapter (09_experiments) shows its
+Checks that the front page renders with its figure and chapter links, that a chapter (09b_results) shows its
 committed figures (every image loaded) and Markdown tables without nbdev's `#| ...` directives, and that the API page shows the
 exported names with their Parameters sections. Saves a screenshot of each page. Build the site first with
 `python docs/build.py`; run this with `python tests/browser_docs.py`.
@@ -38,9 +38,9 @@ def check_site(base: str) -> str:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={'width': 1300, 'height': 1000})
         check_page(page, f'{base}/index.html', 'front', 1, ['learning-to-learn', 'ltl_train'])
-        assert page.locator('nav a[href="09_experiments.html"]').count() >= 1, "the front page does not link the chapters"
-        check_page(page, f'{base}/09_experiments.html', 'chapter', 4, ['Experiments', 'ProtoNet'])
-        assert page.locator('article table').count() >= 4, "the chapter's Markdown tables are not rendered as tables"
+        assert page.locator('nav a[href="09b_results.html"]').count() >= 1, "the front page does not link the chapters"
+        check_page(page, f'{base}/09b_results.html', 'chapter', 8, ['Results', 'ProtoNet', 'More images per class'])
+        assert page.locator('article table').count() >= 10, "the chapter's Markdown tables are not rendered as tables"
         check_page(page, f'{base}/api.html', 'api', 0, ['API reference', 'learning_to_learn.training.TrainConfig', 'Parameters', 'classes per task'])
         assert page.locator('article dl.field-list').count() > 10, "the API page does not render Parameters as field lists"
         browser.close()
