@@ -15,6 +15,7 @@ from .core import *
 from .training import (TrainConfig, preset, TEST_TASKS, LEARNERS, meta_train, open_run,
                                         test_bank, new_run_folder, change_run, ci95, finite, writable_folder)
 from .metalearners import evaluate
+from .baseline import ADAPTATIONS
 from .gpu import graphed_evaluation
 from .processes import device_pool
 
@@ -440,7 +441,8 @@ def named_grid(name: str, **settings) -> list[TrainConfig]:
                 + [report_config(100, 5, s, dataset='kanji-hard', **main_job, **settings) for s in (1, 5)])
     cells = grid_configs(name, **settings)
     return ((cells if name == 'kanji-hard' else cells[:1]) + [replace(cells[0], **{SEEDS['run']: s}) for s in (1, 2)]
-            + [replace(cells[0], algorithm='metasgd')])
+            + [replace(cells[0], algorithm='metasgd')]
+            + ([replace(cells[0], algorithm=a) for a in ADAPTATIONS] if name == 'kanji' else []))   # the non-meta baseline
 
 # %% ../nbs/09_grid.ipynb #f486773b
 UNFINISHED = 3   # the exit status of a grid command that left cells unfinished at its deadline
