@@ -64,9 +64,16 @@ def prepare():
 def main() -> int:
     prepare()
     if HTML.exists(): shutil.rmtree(HTML)
-    build = subprocess.run([str(Path(sys.executable).parent/'jupyter-book'), 'build', str(SRC), '--path-output', str(ROOT/'_docs'/'build'), '--warningiserror', '--keep-going', '--quiet'])
-    if build.returncode == 0: shutil.copytree(ROOT/'_docs'/'build'/'_build'/'html', HTML)
-    print(f"site {'built in ' + str(HTML.relative_to(ROOT)) if build.returncode == 0 else 'build failed'}")
-    return build.returncode
+    # jupyter-book names its own output folder, which is not the one to open: its output is shown only if it fails
+    build = subprocess.run([str(Path(sys.executable).parent/'jupyter-book'), 'build', str(SRC), '--path-output', str(ROOT/'_docs'/'build'), '--warningiserror', '--keep-going', '--quiet'],
+                           capture_output=True, text=True)
+    if build.returncode != 0:
+        print(build.stdout + build.stderr, end='', file=sys.stderr)
+        print("site build failed", file=sys.stderr)
+        return build.returncode
+    shutil.copytree(ROOT/'_docs'/'build'/'_build'/'html', HTML)
+    site = HTML.relative_to(ROOT)
+    print(f"site built in {site}; open it with: python -m http.server -d {site} -b 127.0.0.1 8000, then http://127.0.0.1:8000")
+    return 0
 
 if __name__ == '__main__': sys.exit(main())

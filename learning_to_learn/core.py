@@ -13,8 +13,9 @@ from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 # %% auto #0
-__all__ = ['DEVICES', 'documented', 'LtlError', 'require', 'cli_errors', 'atomic_write', 'save_json', 'load_json', 'cache_dir',
-           'fingerprint', 'subplots', 'figure_png', 'pick_device', 'machine_name', 'git_commit', 'provenance']
+__all__ = ['DEVICES', 'documented', 'LtlError', 'require', 'cli_errors', 'plural', 'atomic_write', 'save_json', 'load_json',
+           'cache_dir', 'fingerprint', 'subplots', 'figure_png', 'pick_device', 'machine_name', 'git_commit',
+           'provenance']
 
 # %% ../nbs/00_core.ipynb #53fbf08b
 def documented(f):
@@ -50,6 +51,14 @@ def cli_errors(main):
         except LtlError as e: print(f"error: {e}", file=sys.stderr); sys.exit(2)
         except KeyboardInterrupt as e: print(f"interrupted{f': {e}' if str(e) else ''}", file=sys.stderr); sys.exit(130)
     return wrapper
+
+# %% ../nbs/00_core.ipynb #b8417317
+@documented
+def plural(n: int,              # how many
+           word: str,           # the noun, in the singular
+           words: str | None = None): # its plural (None: `word` + 's')
+    "`n` and the noun: '1 image', '2 images', '0 images'."
+    return f"{n} {word if n == 1 else words or word + 's'}"
 
 # %% ../nbs/00_core.ipynb #1485fb1b
 def _umask() -> int:
@@ -132,12 +141,14 @@ def machine_name(device: torch.device | str = 'cpu') -> str:
     "The GPU's name, or the CPU's model name (from /proc/cpuinfo where there is one) and its core count."
     device = torch.device(device)
     if device.type == 'cuda': return torch.cuda.get_device_name(device)
-    try: model = next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name'))
+    try: model = next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines()
+                      if l.startswith('model name'))
     except (OSError, StopIteration): model = platform.processor() or platform.machine()
-    return f"{model}, {os.cpu_count()} cores"
+    return f"{model}, {plural(os.cpu_count(), 'core')}"
 
 def git_commit(folder: str | Path | None = None) -> str | None:
-    "The commit checked out in the repository holding `folder` (default: this package), `+changes` if files differ from it."
+    """The commit checked out in the repository holding `folder` (default: this package), `+changes` if files differ
+    from it."""
     folder = Path(folder or Path(learning_to_learn.__file__).parent)
     def git(*args): return subprocess.run(['git', '-C', str(folder), *args], capture_output=True, text=True, timeout=30)
     try: head = git('rev-parse', '--short', 'HEAD')

@@ -33,7 +33,7 @@ def as_support(support: dict | tuple, # {label: [drawing, ...]}, or (drawings, l
             "give the support set as {label: [drawings]} or as (drawings, labels)")
     drawings, labels = support
     require(len(drawings) == len(labels),
-            f"{len(drawings)} drawings but {len(labels)} labels: give one label per drawing")
+            f"{plural(len(drawings), 'drawing')} but {plural(len(labels), 'label')}: give one label per drawing")
     grouped = {}
     for x, y in zip(drawings, labels): grouped.setdefault(y, []).append(x)
     return grouped
@@ -288,7 +288,7 @@ def model_status(run: str | Path) -> tuple:
                       f"(about 4 minutes on two cores): <code>{MAIN_JOB_COMMAND}</code>; or type another run folder here.")
     cfg, _ = read_config(Path(run)/'config.json')
     return learner, (f"model: {cfg.algorithm} {cfg.num_ways}-way {cfg.num_shots}-shot from {run}, "
-                     f"{learner.eval_steps} inner steps when adapting")
+                     f"{plural(learner.eval_steps, 'inner step')} when adapting")
 
 # %% ../nbs/11_your_drawings.ipynb #28e60267
 class SketchPad:
@@ -356,7 +356,7 @@ def show(self):
             else: self.canvas.fill_circle(*stroke[0], PEN_WIDTH/2)
     self.label_box.value = self.drawings.labels[-1]
     self.classes.value = '<br>'.join(f"{'<b>' if i == len(self.drawings.labels) - 1 else ''}{k}: "
-                                     f"{len(ex)} example{'' if len(ex) == 1 else 's'}"
+                                     f"{plural(len(ex), 'example')}"
                                      for i, (k, ex) in enumerate(zip(self.drawings.labels, self.drawings.examples)))
     counts = (tuple(self.drawings.labels), tuple(map(len, self.drawings.examples)))
     if counts != self.shown and any(counts[1]):

@@ -22,14 +22,14 @@ def check_task(sketches: SketchSet, ways: int, shots: int, queries: int, split: 
     require(queries >= 1, f"a task needs at least 1 query image per class, got {queries}")
     require(ways <= len(sketches),
             f"{ways}-way needs {ways} classes in the split; the {name} split has {len(sketches)}")
-    need = shots + queries
+    need, task = shots + queries, f"{plural(shots, 'shot')} + {plural(queries, 'query', 'queries')}"
     if sketches.counts is None:
-        require(need <= sketches.n_samples, f"{shots} shots + {queries} queries need {need} images per class; the "
-                f"{name} split has {sketches.n_samples}")
+        require(need <= sketches.n_samples, f"{task} need {need} images per class; the {name} split has "
+                f"{sketches.n_samples}")
     short = [] if sketches.counts is None else [f"{c} ({n})"
                                                 for c, n in zip(sketches.classes, sketches.counts.tolist()) if n < need]
-    require(not short, f"{shots} shots + {queries} queries need {need} images per class; in the {name} split, "
-                       f"{len(short)} of {len(sketches)} classes have fewer: "
+    require(not short, f"{task} need {need} images per class; in the {name} split, {len(short)} of "
+                       f"{plural(len(sketches), 'class', 'classes')} {'has' if len(short) == 1 else 'have'} fewer: "
                        + ', '.join(short[:10]) + (f" and {len(short) - 10} more" if len(short) > 10 else ''))
 
 # %% ../nbs/03_episodes.ipynb #f8388aa5
@@ -44,8 +44,9 @@ class TaskSampler:
         self.images = torch.from_numpy(sketches.images).to(self.device)
         self.counts = None if sketches.counts is None else torch.from_numpy(sketches.counts)
 
-    def __repr__(self): return (f"TaskSampler({self.ways}-way {self.shots}-shot, {self.queries} queries, "
-                                f"{len(self.sketches)} classes, {self.device})")
+    def __repr__(self): return (f"TaskSampler({self.ways}-way {self.shots}-shot, "
+                                f"{plural(self.queries, 'query', 'queries')}, "
+                                f"{plural(len(self.sketches), 'class', 'classes')}, {self.device})")
 
     def draw(self, n_tasks: int, generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
         "Class indices `[n, N]` and sample indices `[n, N, K+Q]` of `n_tasks` random tasks."

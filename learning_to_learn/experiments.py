@@ -111,7 +111,7 @@ def record_config(r: dict) -> TrainConfig:
 def device_name(device: torch.device) -> str:
     "The GPU's name, or the CPU's architecture and core count."
     return (torch.cuda.get_device_name(device) if device.type == 'cuda'
-            else f"CPU ({platform.machine()}, {os.cpu_count()} cores)")
+            else f"CPU ({platform.machine()}, {plural(os.cpu_count(), 'core')})")
 
 def bank_fingerprint(bank) -> str:
     "A fingerprint of a task bank's exact tasks: the classes (by name) and samples of each."
@@ -357,12 +357,12 @@ def run_grid(configs: list[TrainConfig],          # the cells
                 elif progress:
                     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} "
                           f"{r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
-                          f" ({r['epochs']} epochs, {r['train_seconds']/60:.1f} min training on "
+                          f" ({plural(r['epochs'], 'epoch')}, {r['train_seconds']/60:.1f} min training on "
                           f"{' + '.join(dict.fromkeys(s['device'] for s in r.get('segments') or [r['where']]))})",
                           flush=True)
         # Ctrl-C: start no further cell
         except KeyboardInterrupt: pool.shutdown(wait=False, cancel_futures=True); raise
-    require(not failed, f"{len(failed)} of {len(jobs)} cells did not finish (the others are saved; run again to "
+    require(not failed, f"{len(failed)} of {plural(len(jobs), 'cell')} did not finish (the others are saved; run again to "
             f"retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
 
@@ -524,8 +524,8 @@ def ltl_grid_cli(argv: list[str] | None = None):
         return print(progress_table(snapshot['cells']))
     devices = ([str(i) for i in range(torch.cuda.device_count()) for _ in range(a.workers)] if a.device == 'cuda'
                else None)
-    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {name}: {len(cells)} cells, "
-          f"{len(devices) if devices else a.workers} workers, {' '.join(argv)}", flush=True)
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {name}: {plural(len(cells), 'cell')}, "
+          f"{plural(len(devices) if devices else a.workers, 'worker')}, {' '.join(argv)}", flush=True)
     try:
         rows = run_grid(cells, folder/'cells', a.workers, Patience(a.patience, a.min_delta), a.test_tasks,
                         a.results or folder/'results'/name, devices=devices, state=state, until=until)
@@ -536,10 +536,10 @@ def ltl_grid_cli(argv: list[str] | None = None):
             for c, r in zip(cells, rows) if r is None]
     if left:
         print(f"{progress_table(left)}\n{time.strftime('%Y-%m-%d %H:%M:%S')} grid {name} stopped at its deadline: "
-              f"{len(left)} of {len(cells)} cells unfinished" + (f"; commit {state} and {state.parent/'progress'}, "
+              f"{len(left)} of {plural(len(cells), 'cell')} unfinished" + (f"; commit {state} and {state.parent/'progress'}, "
               "and the same command continues them" if state else "; the same command continues them"), flush=True)
         sys.exit(UNFINISHED)
-    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {name} finished: {len(rows)} cells", flush=True)
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {name} finished: {plural(len(rows), 'cell')}", flush=True)
 
 # %% ../nbs/09_grid.ipynb #1044e9ab
 #| eval: false

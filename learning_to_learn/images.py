@@ -145,11 +145,12 @@ def image_files(folder: str | Path, # a folder with one subfolder of images per 
         entries = sorted(p for p in c.iterdir() if _visible(p))
         files[c.name] = [p for p in entries if p.is_file() and p.suffix.lower() in known]
         ignored += [p for p in entries if p not in files[c.name]]
-    if ignored: print(f"warning: ignored {len(ignored)} entries that are not image files: "
+    if ignored: print(f"warning: ignored {plural(len(ignored), 'entry', 'entries')}, not "
+                      f"{'an image file' if len(ignored) == 1 else 'image files'}: "
                       f"{', '.join(str(p.relative_to(folder)) for p in ignored[:5])}"
                       + (' ...' if len(ignored) > 5 else ''), file=sys.stderr)
     empty = [c for c, fs in files.items() if not fs]
-    require(not empty, f"{len(empty)} of the {len(files)} class folders of {folder} hold no images: "
+    require(not empty, f"the image folder {folder} has {plural(len(empty), 'class folder')} without images: "
             f"{', '.join(empty[:10])}{' ...' if len(empty) > 10 else ''}; add images or remove them")
     return files
 
@@ -171,7 +172,7 @@ def _convert(folder: Path, files: dict[str, list[Path]], progress: bool) -> tupl
                 try: images[c, i] = np.round(read_drawing(p)[0].numpy()*255)
                 except LtlError as e: bad.append((p, e))
                 bar.update()
-    require(not bad, f"{len(bad)} images of {folder} cannot be read "
+    require(not bad, f"{plural(len(bad), 'image')} of {folder} cannot be read "
                      "(fix or remove them; a run never silently leaves images out): "
                      + ', '.join(str(p.relative_to(folder)) for p, _ in bad[:10]) + (' ...' if len(bad) > 10 else '')
                      + f"; the first: {bad[0][1] if bad else ''}")
@@ -205,7 +206,7 @@ def classes_needed(ways: int, # classes per task
                   ) -> int:
     "The fewest classes that `split_classes` divides into train, val and test splits of at least `ways` classes each."
     def enough(n):
-        try: return min(split_sizes(n).values()) >= ways
+        try: return min(split_sizes(n, ways=ways).values()) >= ways
         except LtlError: return False
     return next(n for n in range(ways, 1000*ways) if enough(n))
 
@@ -217,11 +218,13 @@ def check_folder(sketches: SketchSet, # a set read by `folder_sketches`
     """Raise a clear `LtlError` unless `sketches` has the classes for `ways`-way tasks in every split and each class the
     images for `shots + queries`."""
     n, need = len(sketches), classes_needed(ways)
-    require(n >= need, f"{ways}-way tasks need {ways} classes in each of the train, val and test splits: at least "
-            f"{need} classes; the image folder has {n}")
+    most = max((w for w in range(2, ways) if classes_needed(w) <= n), default=None)   # the most ways the folder allows
+    fix = f"or use --num-ways {most} or fewer" if most else f"(2-way tasks, the fewest ways, need {classes_needed(2)})"
+    require(n >= need, f"{ways}-way tasks need {ways} classes in each of the train, val and test splits, {need} in "
+            f"all; the image folder has {n}: add class subfolders{',' if most else ''} {fix}")
     counts = np.full(n, sketches.n_samples) if sketches.counts is None else sketches.counts
     short = [f"{c} ({k})" for c, k in zip(sketches.classes, counts.tolist()) if k < shots + queries]
-    require(not short, f"{shots} shots + {queries} queries need {shots + queries} images per class; "
-                       f"{len(short)} of the {n} classes have fewer: "
+    require(not short, f"{plural(shots, 'shot')} + {plural(queries, 'query', 'queries')} need {shots + queries} images "
+                       f"per class; the image folder has {plural(len(short), 'class', 'classes')} with fewer: "
                        + ', '.join(short[:10]) + (' ...' if len(short) > 10 else '')
                        + "; add images, or lower --num-shots or --num-shots-test")

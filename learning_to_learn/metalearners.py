@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.func import functional_call, grad_and_value, vmap
 from fastcore.basics import patch_to
+from tqdm.auto import tqdm
 from .core import *
 from .model import ConvNet, adapted_names, support_norm
 from .augment import normalise_batch
@@ -59,7 +60,7 @@ class MetaLearner(nn.Module):
                            if algorithm == 'metasgd' else None)
 
     def __repr__(self):
-        return (f"MetaLearner({self.algorithm}, {self.steps} steps of {self.step_size} "
+        return (f"MetaLearner({self.algorithm}, {plural(self.steps, 'step')} of {self.step_size} "
                 f"({self.eval_steps} when evaluating), {'first' if self.first_order else 'second'} order, "
                 f"{self.strategy}, {len(self.names)} adapted tensors)")
 
@@ -293,14 +294,23 @@ def evaluation_outputs(learner: MetaLearner, steps: int, batch: dict) -> dict:
     out['outer_loss'] = out.pop('query_loss')
     return out
 
-def evaluate(learner: MetaLearner, bank, steps: int | None = None, batch_size: int = 25,
-             run=evaluation_outputs, # how one batch is evaluated, `run(learner, steps, batch)` (the GPU chapter replays it)
+@documented
+def evaluate(learner: MetaLearner, # the learner to evaluate (left unchanged)
+             bank,                 # the fixed tasks, a `TaskBank`
+             steps: int | None = None, # inner steps (None: the learner's `eval_steps`)
+             batch_size: int = 25,     # tasks evaluated at once
+             run=evaluation_outputs, # evaluates one batch: `run(learner, steps, batch)` (the GPU chapter replays it)
+             progress: str | None = None, # the label of a progress bar over the tasks (None: no bar)
             ) -> dict:
     """Per-task metrics over a task bank, as tensors: outer loss, accuracy before and after, precision after, support
     losses."""
     learner.eval()
     steps = learner.eval_steps if steps is None else steps
-    parts = [run(learner, steps, batch) for batch in bank.batches(batch_size)]
+    parts = []
+    with tqdm(total=len(bank), desc=progress, unit='task', leave=False, disable=progress is None) as bar:
+        for batch in bank.batches(batch_size):
+            parts.append(run(learner, steps, batch))
+            bar.update(len(batch['train'][0]))
     return {k: torch.cat([p[k] for p in parts]).cpu() for k in parts[0]}
 
 # %% ../nbs/05_metalearners.ipynb #f9a9fc1c

@@ -39,6 +39,8 @@ class DistContext:
     world_size: int = 1
     device: torch.device = field(default_factory=lambda: torch.device('cpu'))
     active: bool = False     # joined to a process group (False: a plain single-process run)
+    backend: str = ''        # the group's backend: 'gloo' or 'nccl' ('' without a group)
+    machines: int = 1        # how many machines the processes run on
 
     @property
     def is_main(self) -> bool: return self.rank == 0
@@ -68,7 +70,19 @@ def distributed_context(device: str | torch.device = 'auto') -> DistContext:
     if not tdist.is_initialized():
         tdist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo')
         atexit.register(_leave_group)
-    return DistContext(rank, world_size, dev, active=True)
+    machines = world_size//int(os.environ.get('LOCAL_WORLD_SIZE', world_size))   # torchrun's processes per machine
+    return DistContext(rank, world_size, dev, active=True, backend=tdist.get_backend(), machines=machines)
+
+# %% ../nbs/06_processes.ipynb #ad35b69b
+@patch_to(DistContext)
+def describe(self, batch_size: int) -> str:
+    "How many processes share each meta-batch of `batch_size` tasks, where, and how many tasks each takes: a log line."
+    shares = [str(len(range(batch_size)[shard(batch_size, r, self.world_size)])) for r in range(self.world_size)]
+    where = f" on {self.machines} machines" if self.machines > 1 else ''
+    backend = {'gloo': 'Gloo', 'nccl': 'NCCL'}.get(self.backend, self.backend or 'no process group')
+    return (f"{plural(self.world_size, 'process', 'processes')}{where} ({backend}, "
+            f"{'GPU' if self.device.type == 'cuda' else 'CPU'}), "
+            f"{' + '.join(shares if len(shares) <= 4 else [shares[0], '...', shares[-1]])} tasks of each meta-batch")
 
 # %% ../nbs/06_processes.ipynb #26bd744e
 @patch_to(DistContext)
@@ -76,7 +90,7 @@ def sample(self, sampler: TaskSampler, batch_size: int, generator: torch.Generat
     "This process's share of the `batch_size` tasks that every process draws from `generator`."
     if not self.active: return sampler.sample(batch_size, generator)
     require(batch_size >= self.world_size,
-            f"a meta-batch of {batch_size} tasks cannot be shared by {self.world_size} processes; "
+            f"a meta-batch of {plural(batch_size, 'task')} cannot be shared by {self.world_size} processes; "
             f"use --batch-size {self.world_size} or more, or fewer processes")
     classes, samples = sampler.draw(batch_size, generator)
     mine = self.shard(batch_size)
@@ -131,15 +145,17 @@ def outer_step(self, learner, optimizer: torch.optim.Optimizer, batch: dict, bat
 # %% ../nbs/06_processes.ipynb #f2e507ef
 @patch_to(DistContext)
 def evaluate(self, learner, bank: TaskBank, batch_size: int, steps: int | None = None,
-             cuda_graph: str = 'off') -> dict: # replay each batch shape from a CUDA graph on a GPU (see the GPU chapter)
+             cuda_graph: str = 'off', # replay each batch shape from a CUDA graph on a GPU (see the GPU chapter)
+             progress: str | None = None, # the label of a progress bar over this process's tasks (None: none)
+            ) -> dict:
     """`evaluate` on this process's share of `bank`'s batches; every process gets the per-task metrics of the whole
     bank, in order."""
     run = graphed_evaluation(cuda_graph)
-    if not self.active: return metalearners.evaluate(learner, bank, steps, batch_size, run)
+    if not self.active: return metalearners.evaluate(learner, bank, steps, batch_size, run, progress)
     batches = self.shard(-(-len(bank)//batch_size))
     mine = slice(batches.start*batch_size, batches.stop*batch_size)
     part = (metalearners.evaluate(learner, replace(bank, classes=bank.classes[mine], samples=bank.samples[mine]), steps,
-                                  batch_size, run) if batches.stop > batches.start else None)
+                                  batch_size, run, progress) if batches.stop > batches.start else None)
     parts = [p for p in self.gather(part) if p is not None]
     return {k: torch.cat([p[k] for p in parts]) for k in parts[0]}
 

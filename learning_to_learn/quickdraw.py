@@ -126,7 +126,7 @@ def read(self, url: str, start: int, end: int | None = None) -> bytes:
 # %% ../nbs/02_quickdraw.ipynb #fc273bb8
 def sample_rows(category: str, n_rows: int, n: int, seed: int) -> np.ndarray:
     "The sorted row numbers of the `n` drawings of `category` that `seed` picks among `n_rows`."
-    require(n <= n_rows, f"has only {n_rows} drawings; {n} were asked for")
+    require(n <= n_rows, f"has only {plural(n_rows, 'drawing')}; {n} were asked for")
     return np.sort(np.random.default_rng([seed, zlib.crc32(category.encode())]).choice(n_rows, n, replace=False))
 
 def runs(rows: np.ndarray) -> list[tuple[int, int]]:

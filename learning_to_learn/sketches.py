@@ -232,7 +232,7 @@ class SketchSet:
                 f"sketch images must be uint8 [classes, samples, 28, 28], got {self.images.dtype} "
                 f"{list(self.images.shape)}")
         require(len(self.classes) == len(self.images),
-                f"{len(self.classes)} class names for {len(self.images)} classes")
+                f"{plural(len(self.classes), 'class name')} for {plural(len(self.images), 'class', 'classes')}")
         if self.counts is not None:
             self.counts = np.asarray(self.counts, np.int64)
             require(self.counts.shape == (len(self.images),) and (self.counts >= 1).all()
@@ -246,8 +246,9 @@ class SketchSet:
     @property
     def fingerprint(self) -> str: return fingerprint(self.settings, list(self.classes))
     def __repr__(self):
-        samples = self.n_samples if self.counts is None else f"{self.n_samples}-{self.counts.max()}"
-        return (f"SketchSet({len(self)} classes x {samples} samples, {self.settings.get('source', '?')}, "
+        samples = (plural(self.n_samples, 'sample') if self.counts is None
+                   else f"{self.n_samples}-{self.counts.max()} samples")
+        return (f"SketchSet({plural(len(self), 'class', 'classes')} x {samples}, {self.settings.get('source', '?')}, "
                 f"{self.fingerprint})")
     def subset(self, idx, split: str | None = None) -> 'SketchSet':
         "The classes at positions `idx`, optionally tagged with a split name."
@@ -302,8 +303,8 @@ def stroke_distance(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.sqrt(((a - b)**2).sum(-1).mean(-1).max()))
 
 # %% ../nbs/01_sketches.ipynb #f0c550de
-def _lookalikes(strokes: dict[str, list], within: float) -> dict:
-    traces = {ch: stroke_trace(s) for ch, s in strokes.items()}
+def _lookalikes(strokes: dict[str, list], within: float, progress: bool = False) -> dict:
+    traces = {ch: stroke_trace(s) for ch, s in tqdm(strokes.items(), desc='finding look-alikes', disable=not progress)}
     chars = list(traces)
     count = np.array([len(traces[c]) for c in chars])
     nearest, pairs = {}, []
@@ -318,9 +319,9 @@ def _lookalikes(strokes: dict[str, list], within: float) -> dict:
         pairs += [[chars[idx[a]], chars[idx[b]], float(d[a, b])] for a, b in zip(*np.nonzero(np.triu(d < within, 1)))]
     return dict(nearest=nearest, pairs=pairs)
 
-def lookalikes(strokes: dict[str, list], within: float = 0.2) -> dict:
+def lookalikes(strokes: dict[str, list], within: float = 0.2, progress: bool = False) -> dict:
     """`{'nearest': {char: [nearest other char, distance]}, 'pairs': [[a, b, distance], ...]}` for every pair closer
-    than `within`, from the cache when it is valid."""
+    than `within`, from the cache when it is valid (else found once per machine, with a progress bar if `progress`)."""
     chars = [ch for ch in strokes if not is_small_kana(ch)]
     key = fingerprint(importlib.metadata.version('kanjivg'), PARSER_VERSION, LOOKALIKE_VERSION,
                       TRACE_POINTS, within, chars)
@@ -328,7 +329,7 @@ def lookalikes(strokes: dict[str, list], within: float = 0.2) -> dict:
     if path.exists():
         try: return load_json(path)
         except LtlError as e: print(f"warning: rebuilding the look-alike cache ({e})", file=sys.stderr)
-    found = _lookalikes({ch: strokes[ch] for ch in chars}, within)
+    found = _lookalikes({ch: strokes[ch] for ch in chars}, within, progress)
     save_json(found, path)
     return found
 
@@ -346,10 +347,15 @@ def without_lookalikes(chars: list[str], pairs: list, threshold: float = LOOKALI
 # %% ../nbs/01_sketches.ipynb #636c8736
 RENDER_VERSION = 1
 
-def kanji_classes(strokes: dict[str, list], max_strokes: int | None = 20) -> list[str]:
+@documented
+def kanji_classes(strokes: dict[str, list],      # every character's strokes, as `load_strokes` gives them
+                  max_strokes: int | None = 20, # leave out denser characters (None: keep all)
+                  progress: bool = False,       # show a progress bar while look-alikes are found (once per machine)
+                 ) -> list[str]:
     """The characters of `strokes` with at most `max_strokes` strokes (None: any number), without small kana and with
     one character of each look-alike group, in code point order."""
-    chars = without_lookalikes([ch for ch in strokes if not is_small_kana(ch)], lookalikes(strokes)['pairs'])
+    pairs = lookalikes(strokes, progress=progress)['pairs']
+    chars = without_lookalikes([ch for ch in strokes if not is_small_kana(ch)], pairs)
     return [ch for ch in chars if max_strokes is None or len(strokes[ch]) <= max_strokes]
 
 def render_class(strokes: list[np.ndarray], n_samples: int, seed: int, key: int,
@@ -381,10 +387,10 @@ def kanji_sketches(n_classes: int | None = None, # how many classes (None: all e
     "Render (or load from the cache) a set of hand-drawn-looking KanjiVG sketches."
     require(n_samples >= 1, f"n_samples must be at least 1, got {n_samples}")
     strokes = load_strokes(progress)
-    eligible = [ch for ch in kanji_classes(strokes, max_strokes) if in_script(ch, script)]
+    eligible = [ch for ch in kanji_classes(strokes, max_strokes, progress) if in_script(ch, script)]
     if n_classes is not None:
         require(1 <= n_classes <= len(eligible), f"n_classes must be between 1 and {len(eligible)} (KanjiVG characters "
-                f"with at most {max_strokes} strokes), got {n_classes}")
+                f"with at most {plural(max_strokes, 'stroke')}), got {n_classes}")
         eligible = [eligible[i]
                     for i in sorted(np.random.default_rng(seed).choice(len(eligible), n_classes, replace=False))]
     settings = dict(source='kanji', kanjivg=importlib.metadata.version('kanjivg'), renderer=RENDER_VERSION,
@@ -427,18 +433,32 @@ KANJI_VARIANTS = {'kanji': Jitter(),   # the jitter of each named variant of the
 # %% ../nbs/01_sketches.ipynb #a60c1357
 SPLITS = ('train', 'val', 'test')
 
-def split_sizes(n: int, fractions: tuple = (0.7, 0.1, 0.2)) -> dict[str, int]:
-    "How many of `n` classes each split gets."
+@documented
+def split_sizes(n: int,                              # how many classes there are
+                fractions: tuple = (0.7, 0.1, 0.2),  # the share of train, val and test
+                ways: int = 1,                       # the classes a task needs: each split gets at least this many
+               ) -> dict[str, int]:
+    """How many of `n` classes each split gets: its fraction, rounded, and a split that falls short of `ways` topped up
+    from the largest."""
     require(len(fractions) == 3 and all(f > 0 for f in fractions) and abs(sum(fractions) - 1) < 1e-6,
             f"fractions must be three positive numbers summing to 1 (train, val, test), got {fractions}")
-    n_val, n_test = round(fractions[1]*n), round(fractions[2]*n)
-    require(n_val >= 1 and n_test >= 1 and n - n_val - n_test >= 1,
-            f"{n} classes are too few to split {fractions}: each split needs at least one class")
-    return dict(zip(SPLITS, (n - n_val - n_test, n_val, n_test)))
+    require(n >= len(SPLITS)*ways, f"train, val and test splits of {plural(ways, 'class', 'classes')} each need "
+            f"{len(SPLITS)*ways} classes; the set has {n}: use more classes" + (" or fewer ways" if ways > 1 else ""))
+    sizes = [n - round(fractions[1]*n) - round(fractions[2]*n), round(fractions[1]*n), round(fractions[2]*n)]
+    for short in range(len(sizes)):
+        while sizes[short] < ways:
+            sizes[max(range(len(sizes)), key=sizes.__getitem__)] -= 1
+            sizes[short] += 1
+    return dict(zip(SPLITS, sizes))
 
-def split_classes(s: SketchSet, fractions: tuple = (0.7, 0.1, 0.2), seed: int = 0) -> dict[str, SketchSet]:
-    "Split the classes of `s` into disjoint train/val/test sets with the given fractions."
-    sizes = split_sizes(len(s), fractions)
+@documented
+def split_classes(s: SketchSet,                        # the classes to split
+                  fractions: tuple = (0.7, 0.1, 0.2),  # the share of train, val and test
+                  seed: int = 0,                       # shuffles the classes before the split
+                  ways: int = 1,                       # the classes a task needs: each split gets at least this many
+                 ) -> dict[str, SketchSet]:
+    "Split the classes of `s` into disjoint train/val/test sets of the sizes `split_sizes` gives."
+    sizes = split_sizes(len(s), fractions, ways)
     order = np.random.default_rng(seed).permutation(len(s))
     parts = np.split(order, np.cumsum([sizes['train'], sizes['val']]))
     return {name: s.subset(sorted(idx), name) for name, idx in zip(SPLITS, parts)}
@@ -476,7 +496,7 @@ def ltl_sketches_cli(argv: list[str] | None = None):
     s = kanji_sketches(a.n_classes, a.n_samples, a.seed, a.max_strokes)
     print(f"{s} in {time.perf_counter() - t0:.1f}s")
     for name, part in split_classes(s, seed=a.seed).items():
-        print(f"{name:>5}: {len(part):5d} classes, {part.images[:, :, 0, 0].size:7,d} drawings")
+        print(f"{name:>5}: {plural(len(part), 'class', 'classes'):>13}, {part.images[:, :, 0, 0].size:7,d} drawings")
     print("pixel nearest neighbour, 5-way 1-shot on the test split: "
           f"{pixel_nn_accuracy(split_classes(s, seed=a.seed)['test']):.1%} (chance 20%)")
     fig = show_sketches(s.subset(np.linspace(0, len(s) - 1, 8).astype(int)), 8, 12,

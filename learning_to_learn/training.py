@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb #bf553bcc
 from __future__ import annotations
-import argparse, datetime, functools, math, os, threading
+import argparse, datetime, functools, math, os, shlex, threading
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
@@ -31,9 +31,9 @@ __all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RE
            'load_splits', 'validation_bank', 'build_learner', 'format_result', 'plot_curves', 'writable_folder',
            'check_folders', 'new_run_folder', 'config_record', 'upgrade_config', 'read_config', 'check_same_data',
            'save_figure', 'step_size_summary', 'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every',
-           'training_step', 'meta_train', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line',
-           'meta_test', 'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli',
-           'ltl_test_cli']
+           'training_step', 'stopped_message', 'meta_train', 'train_command', 'load_learner', 'open_run', 'test_bank',
+           'finite', 'ci95', 'summary_line', 'meta_test', 'train_parser', 'chosen_preset', 'given_settings',
+           'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -125,7 +125,8 @@ def check_config(cfg: TrainConfig):
 
 # %% ../nbs/07_training.ipynb #fa25d258
 def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]:
-    "The train/val/test class splits for `cfg`, made from its data seed and checked against its task shape."
+    """The train/val/test class splits for `cfg`, made from its data seed (each with a task's classes where the set
+    allows) and checked against its task shape."""
     folder = Path(cfg.folder)
     if cfg.dataset in KANJI_VARIANTS:
         sketches = kanji_sketches(cfg.num_classes, cfg.num_training_samples, cfg.data_seed,
@@ -137,7 +138,7 @@ def load_splits(cfg: TrainConfig, progress: bool = True) -> dict[str, SketchSet]
     else:
         sketches = quickdraw_sketches(n_samples=cfg.num_training_samples, seed=cfg.data_seed, folder=folder/'quickdraw',
                                       progress=progress)
-    splits = split_classes(sketches, seed=cfg.data_seed)
+    splits = split_classes(sketches, seed=cfg.data_seed, ways=cfg.num_ways)
     for name, part in splits.items(): check_task(part, cfg.num_ways, cfg.num_shots, cfg.queries, split=name)
     return splits
 
@@ -172,8 +173,16 @@ def _mean_metrics(batches: list[dict]) -> dict:
     return {k: sum(b[k] for b in batches)/len(batches) for k in ('outer_loss', 'acc_after', 'precision_after')}
 
 # %% ../nbs/07_training.ipynb #04d907fb
-# the original model_results.json fields
-RESULT_FIELDS = ('epoch', 'train_loss', 'train_acc', 'train_prec', 'val_loss', 'val_acc', 'val_prec')
+# the original model_results.json fields, and what each holds (`ltl_train --help` lists them)
+RESULT_FIELDS = {
+    'epoch': 'the epoch, from 1',
+    'train_loss': "query loss after adaptation, the mean over the epoch's meta-batches",
+    'train_acc': "query accuracy after adaptation, the mean over the epoch's meta-batches",
+    'train_prec': "query precision after adaptation (each task's, over its classes weighted by their queries: "
+                  "scikit-learn's 'weighted'), the mean over the epoch's meta-batches",
+    'val_loss': 'query loss after adaptation, the mean over the fixed validation tasks',
+    'val_acc': 'query accuracy after adaptation, the mean over the fixed validation tasks',
+    'val_prec': 'query precision after adaptation (as train_prec), the mean over the fixed validation tasks'}
 
 def _epoch_record(epoch: int, train: dict, val: dict) -> dict:
     "One epoch's record: the mean training metrics and the mean of the per-task validation metrics."
@@ -382,6 +391,14 @@ def training_step(cfg: TrainConfig,   # the run's settings: outer learning rate,
     return optimizer, graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph, dist.device,
                               'meta-training step')
 
+# %% ../nbs/07_training.ipynb #85015f58
+def stopped_message(run: Path, num_epochs: int) -> str:
+    "What a stopped run says: the last epoch it saved, how many of its `num_epochs` are left, and how to resume it."
+    saved = len(load_json(run/'model_results.json')) if (run/'model_results.json').exists() else 0
+    again = f"ltl_train --resume {shlex.quote(str(run))}"
+    if not saved: return f"no epoch finished, so none is saved; start it again with: {again}"
+    return f"epoch {saved} of {num_epochs} is saved, {plural(num_epochs - saved, 'epoch')} to go; resume with: {again}"
+
 # %% ../nbs/07_training.ipynb #c3cacb44
 @documented
 def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resuming: the run's own are used)
@@ -414,10 +431,11 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
     sampler, val_bank = (TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device, labels),
                          validation_bank(cfg, splits['val'], device))
     results, best, start = [], -1.0, 1
+    sharing = [dist.describe(cfg.batch_size)] if dist.active else []   # under torchrun: who computes what
     if resume is not None and (run/'checkpoint.th').exists():
         results, best, start = restore_checkpoint(run, learner, optimizer, gen, device)
-        if dist.is_main: _log(run, f"resumed after epoch {start - 1}\n{RESULT_HEADER}", quiet)
-    elif dist.is_main: _log(run, f"run {run}\n{learner}\n{RESULT_HEADER}", quiet)
+        if dist.is_main: _log(run, '\n'.join([f"resumed after epoch {start - 1}", *sharing, RESULT_HEADER]), quiet)
+    elif dist.is_main: _log(run, '\n'.join([f"run {run}", *sharing, str(learner), RESULT_HEADER]), quiet)
     stop = stop or threading.Event()
     try:
         for epoch in range(start, cfg.num_epochs + 1):
@@ -437,11 +455,19 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
                 _log(run, format_result(results[-1]), quiet)
             for cb in callbacks: cb('epoch', record=results[-1], results=results, run=run)
     except KeyboardInterrupt:
-        if dist.is_main:
-            _log(run, f"stopped; the last finished epoch is saved. Continue with: ltl_train --resume {run}", quiet)
-        if not stop.is_set(): raise KeyboardInterrupt("the last finished epoch is saved; "
-                                                      f"continue with: ltl_train --resume {run}") from None
+        message = stopped_message(run, cfg.num_epochs) if dist.is_main else ''
+        # Ctrl-C: the command prints the message, once, from the exception; a `stop` event: the log prints it
+        if dist.is_main: _log(run, f"stopped: {message}", quiet or not stop.is_set())
+        if not stop.is_set(): raise KeyboardInterrupt(message) from None
     return run
+
+# %% ../nbs/07_training.ipynb #248f78d3
+def train_command(cfg: TrainConfig) -> str:
+    "The `ltl_train` command that trains `cfg`: its data folder and every setting that differs from the defaults."
+    default = TrainConfig()
+    changed = [f"{flag(f.name)} {shlex.quote(str(getattr(cfg, f.name)))}" for f in fields(TrainConfig)
+               if f.name != 'folder' and getattr(cfg, f.name) != getattr(default, f.name)]
+    return ' '.join(['ltl_train', shlex.quote(cfg.folder), *changed])
 
 # %% ../nbs/07_training.ipynb #034aaa24
 def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearner | ProtoNet | Baseline:
@@ -451,7 +477,10 @@ def load_learner(run: Path, cfg: TrainConfig, device: torch.device) -> MetaLearn
             f"{path} is missing: the run has not finished an epoch yet (resume it with ltl_train --resume {run})")
     learner = build_learner(cfg, read_config(run/'config.json')[1].get('classes', {}).get('train')).to(device)
     try: state = torch.load(path, map_location=device, weights_only=True)
-    except Exception as e: raise LtlError(f"{path} cannot be read ({type(e).__name__}); it is damaged") from None
+    except Exception as e:
+        raise LtlError(f"{path} cannot be read ({type(e).__name__}): it is damaged, and no other file holds the best "
+                       "epoch's weights (checkpoint.th has the last epoch's, to resume from); train the run again "
+                       f"(on a CPU its settings give the same model again): {train_command(cfg)}") from None
     try: learner.load_state_dict(state)
     except RuntimeError as e:
         detail = str(e).splitlines()[1].strip() if len(str(e).splitlines()) > 1 else str(e)
@@ -488,8 +517,8 @@ def ci95(x: torch.Tensor) -> float | None:
 def summary_line(results: dict, cfg: TrainConfig) -> str:
     "The headline of a test: accuracy with its interval, chance, and accuracy before adaptation."
     return (f"test accuracy {results['accuracies_after']:.1%} ± {results['accuracies_after_ci95']:.1%} (95% CI, "
-            f"{results['num_tasks']} tasks of {cfg.num_ways}-way {cfg.num_shots}-shot, "
-            f"{results['num_steps']} inner steps); chance {results['chance']:.1%}"
+            f"{plural(results['num_tasks'], 'task')} of {cfg.num_ways}-way {cfg.num_shots}-shot, "
+            f"{plural(results['num_steps'], 'inner step')}); chance {results['chance']:.1%}"
             + ('' if results['accuracies_before'] is None
                else f"; before adaptation {results['accuracies_before']:.1%}"))
 
@@ -502,7 +531,7 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               num_tasks: int = TEST_TASKS,  # fixed test tasks, drawn from the data seed
               device: str | None = None,    # None: the run's device setting
               cuda_graph: str | None = None, # 'auto', 'on' or 'off' (None: the run's setting)
-              quiet: bool = False,          # print nothing
+              quiet: bool = False,          # print nothing (not even the progress bars)
               ) -> dict:
     "Evaluate a run's best model on fixed test tasks; write and return `results.json`."
     path = Path(config_path)
@@ -516,7 +545,8 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     cfg, test_split, dev, learner = open_run(run, device, progress=not quiet)
     steps = cfg.num_steps_eval if num_steps is None else num_steps
     bank = test_bank(cfg, test_split, dev, num_tasks)
-    out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size, cuda_graph=cuda_graph or cfg.cuda_graph)
+    out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size, cuda_graph=cuda_graph or cfg.cuda_graph,
+                        progress=None if quiet or not dist.is_main else 'testing')
     results = dict(mean_outer_loss=out['outer_loss'].mean().item(), accuracies_after=out['acc_after'].mean().item(),
                    precision_after=out['precision_after'].mean().item(),
                    accuracies_before=finite(out['acc_before'].mean().item()),
@@ -535,6 +565,8 @@ def train_parser(recipe: str = 'main-job') -> argparse.ArgumentParser:
     "The argument parser of `ltl_train`, its defaults those of the preset `recipe`."
     p = argparse.ArgumentParser(prog='ltl_train', description='Meta-train MAML, first-order MAML or Meta-SGD (or the '
                                 'ProtoNet baseline) on few-shot sketch tasks.',
+                                epilog='Each epoch prints a row of a table and adds a record to model_results.json in '
+                                'the run folder: ' + '; '.join(f'{k}: {v}' for k, v in RESULT_FIELDS.items()) + '.',
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     defaults, docs = preset(recipe), docments(TrainConfig)
     p.add_argument('--preset', choices=PRESETS, default=recipe,

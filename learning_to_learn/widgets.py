@@ -12,7 +12,7 @@ import ipywidgets as W
 from fastcore.basics import patch_to
 from fastcore.docments import docments
 from .core import *
-from .sketches import split_sizes
+from .sketches import KANJI_VARIANTS, split_sizes
 from .quickdraw import quickdraw_categories
 from .episodes import show_task
 from .metalearners import STRATEGIES
@@ -75,13 +75,12 @@ def panel_problem(cfg: TrainConfig) -> str | None:
     if cfg.dataset == 'folder':
         return (None if cfg.image_folder
                 else 'the folder dataset needs an image folder: one subfolder of images per class')
-    sizes = split_sizes(cfg.num_classes if cfg.dataset == 'kanji' else len(quickdraw_categories()))
-    name, smallest = min(sizes.items(), key=lambda kv: kv[1])
-    if cfg.num_ways > smallest:
-        return f"{cfg.num_ways}-way needs {cfg.num_ways} classes in every split; the {name} split has {smallest}"
+    n_classes = cfg.num_classes if cfg.dataset in KANJI_VARIANTS else len(quickdraw_categories())
+    try: split_sizes(n_classes, ways=cfg.num_ways)
+    except LtlError as e: return str(e)
     if cfg.num_shots + cfg.queries > cfg.num_training_samples:
-        return (f"{cfg.num_shots} shots + {cfg.queries} test shots need {cfg.num_shots + cfg.queries} images "
-                f"per class; there are {cfg.num_training_samples}")
+        return (f"{plural(cfg.num_shots, 'shot')} + {plural(cfg.queries, 'test shot')} need "
+                f"{cfg.num_shots + cfg.queries} images per class; there are {cfg.num_training_samples}")
     return None
 
 # %% ../nbs/08_widgets.ipynb #6fc85bd3
@@ -121,7 +120,7 @@ def adaptation_gallery(run: str | Path, task: int = 0) -> tuple:
     batch = next(test_bank(cfg, test_split, dev, task + 1).batches(task + 1))
     before, after = task_predictions(learner, batch, cfg.num_steps_eval)
     return (show_task(batch, task, before, title='before adaptation (red: wrong, true label in brackets)'),
-            show_task(batch, task, after, title=f'after {cfg.num_steps_eval} inner steps'))
+            show_task(batch, task, after, title=f"after {plural(cfg.num_steps_eval, 'inner step')}"))
 
 # %% ../nbs/08_widgets.ipynb #6b964328
 @documented

@@ -9,7 +9,7 @@ import functools, sys, threading
 from http.server import ThreadingHTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
 from playwright.sync_api import sync_playwright
-from browser_panel import CHROMIUM, CHROMIUM_ARGS, OUT, outcome
+from browser_panel import CHROMIUM, CHROMIUM_ARGS, OUT, outcome, machine_paths
 
 SITE = Path(__file__).resolve().parent.parent/'_docs'/'html'
 
@@ -29,6 +29,7 @@ def check_page(page, url: str, name: str, min_images: int, texts: list[str]):
     n = page.locator('article img').count()
     assert n >= min_images, f"{name}: {n} images, expected at least {min_images}"
     assert not broken_images(page), f"{name}: images did not load: {broken_images(page)}"
+    assert not machine_paths(page, 'article'), f"{name}: the page shows paths of this machine: {machine_paths(page, 'article')}"
     page.screenshot(path=str(OUT/f'docs_{name}.png'))
     print(f"{name}: {n} images, all loaded")
 

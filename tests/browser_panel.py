@@ -5,7 +5,7 @@ runs it, clicks Train on the rendered widget, waits for the results, checks that
 are visible, saves a screenshot, and shuts JupyterLab down. Run it with `python tests/browser_panel.py`
 (needs `apt-get install chromium` and `pip install playwright`; no browser download).
 """
-import json, os, secrets, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+import json, os, re, secrets, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 from playwright.sync_api import sync_playwright
 
@@ -16,6 +16,14 @@ CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networki
 DEMO = ("from learning_to_learn.widgets import TrainPanel\n"
         "panel = TrainPanel('data', 'models', test_tasks=8, num_classes=60, hidden_size=8, batch_size=4, num_epochs=2, num_batches=4, num_shots_test=2, val_tasks=8, device='cpu')\n"
         "panel")
+
+# a path of this machine (a temporary folder, a home or work folder): what a screenshot must never show
+MACHINE_PATH = re.compile(r"(?<![\w.~])/(?:tmp|work|root|home|Users|private|var)/[^\s'\")]*")
+
+def machine_paths(page, selector: str = 'body') -> list[str]:
+    "The machine paths that the page shows under `selector`, in its text or in its input boxes."
+    boxes = page.locator(f'{selector} input, {selector} textarea').evaluate_all('els => els.map(e => e.value)')
+    return MACHINE_PATH.findall('\n'.join([page.locator(selector).inner_text(), *boxes]))
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -78,6 +86,7 @@ def drive_panel(port: int, token: str) -> str:
         assert page.get_by_text('chance 20.0%').count() >= 1, "the result does not show chance"
         page.get_by_text('test accuracy').scroll_into_view_if_needed()
         assert page.get_by_text('official Jupyter news').count() == 0, "JupyterLab's news prompt is showing"
+        assert not machine_paths(page), f"the page shows paths of this machine: {machine_paths(page)}"
         page.screenshot(path=str(OUT/'panel.png'), full_page=True)
         browser.close()
     return f"screenshot: {OUT/'panel.png'}"

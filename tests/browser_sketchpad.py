@@ -8,7 +8,7 @@ screenshot, and shuts JupyterLab down. Run it with `python tests/browser_sketchp
 import json, math, os, secrets, subprocess, sys, tempfile
 from pathlib import Path
 from playwright.sync_api import sync_playwright
-from browser_panel import CHROMIUM, CHROMIUM_ARGS, OUT, free_port, quiet_settings, wait_for_server, outcome
+from browser_panel import CHROMIUM, CHROMIUM_ARGS, OUT, free_port, quiet_settings, wait_for_server, outcome, machine_paths
 
 def tiny_run(folder: Path) -> Path:
     "A run folder with a model meta-trained for a few seconds: enough to adapt and predict."
@@ -17,7 +17,8 @@ def tiny_run(folder: Path) -> Path:
                                   num_epochs=1, num_batches=4, num_shots_test=2, val_tasks=8, device='cpu'), quiet=True)
 
 def demo_notebook(folder: Path, run: Path) -> Path:
-    source = f"from learning_to_learn.drawings import SketchPad\nSketchPad({str(run)!r})"
+    "A notebook in `folder` that shows the pad on `run`, named from `folder` (where JupyterLab serves it and its kernel runs)."
+    source = f"from learning_to_learn.drawings import SketchPad\nSketchPad({run.relative_to(folder).as_posix()!r})"
     cell = dict(cell_type='code', metadata={}, execution_count=None, outputs=[], source=source)
     nb = dict(cells=[cell], metadata=dict(kernelspec=dict(name='python3', display_name='Python 3', language='python')), nbformat=4, nbformat_minor=5)
     (folder/'sketchpad.ipynb').write_text(json.dumps(nb))
@@ -81,6 +82,7 @@ def drive_pad(port: int, token: str) -> str:
         box = chart.bounding_box()
         assert box and box['width'] > 200 and box['height'] > 60, f"the probability chart is not visible: {box}"
         assert page.get_by_text('official Jupyter news').count() == 0, "JupyterLab's news prompt is showing"
+        assert not machine_paths(page), f"the page shows paths of this machine: {machine_paths(page)}"
         page.screenshot(path=str(OUT/'sketchpad.png'), full_page=True)
         browser.close()
     return f"predicted {label}; screenshot: {OUT/'sketchpad.png'}"
@@ -88,7 +90,11 @@ def drive_pad(port: int, token: str) -> str:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
-    run = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else tiny_run(work)
+    given = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else None
+    run = tiny_run(work) if given is None else work/'models'/given.name
+    if given:   # linked into the notebook's folder, so that the pad names it models/<its name> as a user's would
+        run.parent.mkdir()
+        run.symlink_to(given, target_is_directory=True)
     demo_notebook(work, run)
     port, token = free_port(), secrets.token_hex(16)
     log = open(OUT/'jupyterlab_sketchpad.log', 'w')
