@@ -24,7 +24,7 @@ __all__ = ['ORIGINAL', 'MAIN_JOB', 'CONFIGS', 'MORE_CONFIGS', 'CPU_STRATEGIES', 
 # %% ../nbs/07b_benchmark.ipynb #fc163917
 @dataclass(frozen=True)
 class BenchConfig:
-    "One meta-training configuration to time: a name, and the settings a step's speed depends on (named as in `TrainConfig`)."
+    "A configuration to time: a name, and the settings a step's speed depends on (named as in `TrainConfig`)."
     name: str
     num_ways: int
     num_shots: int
@@ -45,7 +45,8 @@ def bench_config(name: str, recipe: str = 'report-100', **changes) -> BenchConfi
     return BenchConfig(name, **{f.name: getattr(cfg, f.name) for f in fields(BenchConfig) if f.name != 'name'})
 
 ORIGINAL, MAIN_JOB = bench_config('5w1s'), bench_config('main-job', 'main-job')
-CONFIGS = [c for base in (ORIGINAL, bench_config('5w5s', num_shots=5, num_shots_test=5), bench_config('10w1s', num_ways=10))
+CONFIGS = [c for base in (ORIGINAL, bench_config('5w5s', num_shots=5, num_shots_test=5),
+                          bench_config('10w1s', num_ways=10))
            for c in (base, replace(base, algorithm='fomaml'))]
 MORE_CONFIGS = [bench_config('20w1s', num_ways=20), bench_config('5w5s15q', num_shots=5, num_shots_test=15),
                 bench_config('5w1s-h64', hidden_size=64), MAIN_JOB]

@@ -140,7 +140,8 @@ def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
                 worst['loss'] = max(worst['loss'], _relative(m_g['outer_loss'], m_e['outer_loss']))
                 worst['gradients'] = max(worst['gradients'], _relative(_flat(p.grad for p in graph.parameters()),
                                                                        _flat(p.grad for p in eager.parameters())))
-                worst['weights'] = max(worst['weights'], _relative(_flat(graph.parameters()), _flat(eager.parameters())))
+                gap = _relative(_flat(graph.parameters()), _flat(eager.parameters()))
+                worst['weights'] = max(worst['weights'], gap)
             ev_e, ev_g = evaluate(eager, bank), evaluate(eager, bank, run=graphed_evaluation('on'))
             worst['evaluation'] = max(_relative(ev_g[k], ev_e[k]) for k in ('outer_loss', 'acc_after'))
             report[name] = worst

@@ -84,8 +84,10 @@ class TrainConfig:
 # %% ../nbs/07_training.ipynb #e79ed5f9
 PRESETS = {'main-job': {}}   # named recipes, as changes to TrainConfig's defaults (which are the main job)
 PRESETS['report-100'] = dict(num_training_samples=100, num_shots_test=1, hidden_size=20, batch_size=25, num_steps=5,
-                             num_steps_eval=5, step_size=0.01, meta_lr=1e-3, num_epochs=50, num_batches=100, augment='off')
-PRESETS['report-20'] = dict(PRESETS['report-100'], num_training_samples=20, batch_size=10, step_size=0.005, meta_lr=5e-4)
+                             num_steps_eval=5, step_size=0.01, meta_lr=1e-3, num_epochs=50, num_batches=100,
+                             augment='off')
+PRESETS['report-20'] = dict(PRESETS['report-100'], num_training_samples=20, batch_size=10, step_size=0.005,
+                           meta_lr=5e-4)
 
 def preset(name: str = 'main-job', **changes) -> TrainConfig:
     "The recipe `name` of `PRESETS` as a `TrainConfig`, with `changes` applied."
@@ -162,7 +164,8 @@ def build_learner(cfg: TrainConfig,
         return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), normalise=normalises(cfg.augment))
     if cfg.algorithm in ADAPTATIONS:
         require(n_classes is not None, "the baseline needs the number of training classes it classifies")
-        return Baseline(ConvNet(n_classes, cfg.hidden_size), cfg.num_ways, cfg.algorithm, normalise=normalises(cfg.augment))
+        model = ConvNet(n_classes, cfg.hidden_size)
+        return Baseline(model, cfg.num_ways, cfg.algorithm, normalise=normalises(cfg.augment))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                        eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy,
                        normalise=normalises(cfg.augment))

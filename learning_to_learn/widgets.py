@@ -18,7 +18,7 @@ from .episodes import show_task
 from .metalearners import STRATEGIES
 from .gpu import GRAPH_MODES
 from .augment import AUGMENTS
-from .training import (TrainConfig, PRESETS, preset, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
+from .training import (TrainConfig, preset, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
                                         open_run, summary_line, test_bank)
 
 # %% auto #0
