@@ -149,3 +149,11 @@ def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
     bad = {f'{a} {k}': v for a, r in report.items() for k, v in r.items() if not v <= tolerance}
     require(not bad, f"graphed and eager steps differ by more than {tolerance}: {bad}")
     return report
+
+# %% ../nbs/05c_gpu.ipynb #4be67af1
+#| eval: false
+if __name__ == '__main__':   # `python -m learning_to_learn.gpu check`; as a notebook cell it does nothing
+    from fastcore.imports import IN_NOTEBOOK
+    if not IN_NOTEBOOK:
+        from learning_to_learn.benchmark import gpu_check_cli
+        gpu_check_cli()

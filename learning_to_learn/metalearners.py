@@ -160,12 +160,14 @@ class GroupConv(torch.autograd.Function):
     "3x3 convolution, padding 1, no bias, `groups` groups, differentiable twice without a loop over the groups."
     @staticmethod
     def forward(ctx, x, w, groups: int):
+        "The convolution, channels-last."
         ctx.save_for_backward(x, w)
         ctx.groups = groups
         return F.conv2d(x, _channels_last(w), None, 1, 1, 1, groups)
 
     @staticmethod
     def backward(ctx, gy):
+        "Gradients of `x` and `w`, by `_GroupConvGrad`, itself differentiable."
         x, w = ctx.saved_tensors
         return (*_GroupConvGrad.apply(gy, x, w, ctx.groups, ctx.needs_input_grad[0]), None)
 
@@ -173,6 +175,7 @@ class _GroupConvGrad(torch.autograd.Function):
     "(dx, dw) of `GroupConv`: linear in `gy`, `x` and `w` each, hence a backward of three convolutions."
     @staticmethod
     def forward(ctx, gy, x, w, groups: int, need_dx: bool):
+        "The convolution's backward (PyTorch's kernel)."
         ctx.save_for_backward(gy, x, w)
         ctx.groups = groups
         return _conv_grads(gy, x, w, groups, [need_dx, True, False])
@@ -180,6 +183,7 @@ class _GroupConvGrad(torch.autograd.Function):
     @staticmethod
     @once_differentiable
     def backward(ctx, udx, udw):
+        "Two grouped convolutions and one convolution backward: the backward's backward without a loop over groups."
         gy, x, w = ctx.saved_tensors
         conv = lambda a, b: F.conv2d(a, _channels_last(b), None, 1, 1, 1, ctx.groups)
         dgy = (conv(udx, w) if udx is not None else 0) + (conv(x, udw) if udw is not None else 0)
@@ -212,9 +216,9 @@ def convnet_tasks(model: ConvNet,     # the architecture (its own weights are no
     return torch.baddbmm(params['classifier.bias'][:, None], features, params['classifier.weight'].transpose(1, 2))
 
 # %% ../nbs/05_metalearners.ipynb #23e975e3
-CHUNK_IMAGES = 120          # images (support + query) per chunk in `tasks_batched`: the benchmark chapter's sweep
-# 'auto' puts tasks side by side on a CPU up to this hidden size: the benchmark chapter's widths, 20 to 128 channels
-BATCHED_MAX_CHANNELS = 128
+CHUNK_IMAGES = 250          # images (support + query) per chunk in `tasks_batched`: the benchmark chapter's sweep
+# 'auto' puts tasks side by side on a CPU up to this hidden size: the benchmark chapter's widths, 20 to 160 channels
+BATCHED_MAX_CHANNELS = 160
 
 @patch_to(MetaLearner)
 def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:

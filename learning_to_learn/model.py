@@ -84,6 +84,7 @@ class NormPoolRelu(torch.autograd.Function):
     "relu(max_pool2d(batch norm of `x` with the statistics of its first `m` images, 2)); see `norm_pool_relu`."
     @staticmethod
     def forward(ctx, x, weight, bias, m: int, eps: float, conv_bias=None):
+        "The block's output; keeps what the backward needs (the pooling indices, the normalised maxima)."
         xs, M = x[:m], x[:m].numel()//x.shape[1]
         mean = xs.sum(_DIMS)/M
         invstd = torch.rsqrt((xs - _c(mean)).square_().sum(_DIMS)/M + eps)   # two passes: no cancellation
@@ -97,6 +98,7 @@ class NormPoolRelu(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, gz):
+        "Gradients of `x`, `weight`, `bias` (and zero for `conv_bias`), by `_NormPoolReluGrad`, itself differentiable."
         x, weight, mean, invstd, idx, z, xhat = ctx.saved_tensors
         dx, dw, db = _NormPoolReluGrad.apply(gz, x, weight, mean, invstd, idx, z, xhat, ctx.m)
         return dx, dw, db, None, None, torch.zeros_like(db) if ctx.conv_bias else None
@@ -105,6 +107,7 @@ class _NormPoolReluGrad(torch.autograd.Function):
     "`(dx, dweight, dbias)` of `NormPoolRelu` for the output gradient `gz`, differentiable once more in closed form."
     @staticmethod
     def forward(ctx, gz, x, weight, mean, invstd, idx, z, xhat, m: int):
+        "The three gradients in two passes over the pixels."
         M = x[:m].numel()//x.shape[1]
         gp = torch.ops.aten.threshold_backward(gz, z, 0)   # g at each window's maximum (0 where the ReLU is off)
         A, B = gp.sum(_DIMS), (gp*xhat).sum(_DIMS)
