@@ -172,7 +172,7 @@ class GroupConv(torch.autograd.Function):
         return (*_GroupConvGrad.apply(gy, x, w, ctx.groups, ctx.needs_input_grad[0]), None)
 
 class _GroupConvGrad(torch.autograd.Function):
-    "(dx, dw) of `GroupConv`: linear in `gy`, `x` and `w` each, hence a backward of three convolutions."
+    "(dx, dw) of `GroupConv`: bilinear (dx in `gy` and `w`, dw in `gy` and `x`): a backward of three convolutions."
     @staticmethod
     def forward(ctx, gy, x, w, groups: int, need_dx: bool):
         "The convolution's backward (PyTorch's kernel)."
