@@ -43,6 +43,9 @@ def prepare_notebook(src: Path, dest: Path):
     if src.stem in ROOT_PAGES:
         for c in nb['cells']:
             if c['cell_type'] == 'markdown': c['source'] = page_links(''.join(c['source'])).splitlines(keepends=True)
+            for o in c.get('outputs', []):   # the rendered results (`#| echo: false` cells) link too
+                if 'text/markdown' in o.get('data', {}):
+                    o['data']['text/markdown'] = page_links(''.join(o['data']['text/markdown'])).splitlines(keepends=True)
     dest.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding='utf-8')
 
 def modules() -> list[str]:
