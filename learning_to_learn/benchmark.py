@@ -265,8 +265,7 @@ def chunk_sweep(configs: list[BenchConfig],          # what to time
 # %% ../nbs/07b_benchmark.ipynb #57eb3e5f
 def gpu_check_markdown(record: dict) -> str:
     "A `gpu_check` record as a Markdown page."
-    p = record['provenance']
-    out = [f"{p['machine']}, torch {p['torch']}, {p['date']}, commit {p['commit']}: `{p['source']}`"]
+    out = [f"{provenance_line(record)}: `{record['provenance']['source']}`"]
     if 'agreement' in record:
         parts = list(next(iter(record['agreement'].values())))
         out += ['### Graphed against eager: largest relative differences', '',
