@@ -4,14 +4,20 @@
 
 # %% ../nbs/12_robustness.ipynb #58a6a8df
 from __future__ import annotations
+import math, time
+from dataclasses import replace
 from pathlib import Path
 import torch
-from .augment import SHIFTS
-from .metalearners import evaluate
-from .training import open_run, test_bank, ci95
+from .core import *
+from .augment import SHIFTS, dilate, erode, augment_batch
+from .episodes import TaskSampler
+from .metalearners import evaluate, evaluation_outputs, step_metrics, make_optimizer
+from .training import (TrainConfig, TEST_TASKS, open_run, test_bank, ci95, load_splits, validation_bank,
+                                        build_learner, with_support_copies)
 
 # %% auto #0
-__all__ = ['ShiftedBank', 'robustness', 'robustness_summary', 'robustness_table', 'pixel_nn_accuracies']
+__all__ = ['FUSION', 'ShiftedBank', 'robustness', 'robustness_summary', 'fused', 'thicker_unfused', 'robustness_table',
+           'model_gap', 'interleaved_times', 'pixel_nn_accuracies']
 
 # %% ../nbs/12_robustness.ipynb #919e4eb8
 class ShiftedBank:
@@ -24,15 +30,17 @@ class ShiftedBank:
             yield {k: (self.shift(x.flatten(0, 1)).view_as(x), y) for k, (x, y) in batch.items()}
 
 # %% ../nbs/12_robustness.ipynb #51c640d7
+@documented
 def robustness(run: str | Path,             # a run folder (or its config.json)
-               n_tasks: int = 1000,         # fixed test tasks (the run's test bank), the same for every change
+               n_tasks: int = TEST_TASKS,   # fixed test tasks (the run's test bank), the same for every change
                device: str | None = None,   # None: the run's device setting
-               shifts: dict = SHIFTS        # name: function of images, applied to every image of every task
+               shifts: dict = SHIFTS,       # name: function of images, applied to every image of every task
+               support_augment: int | None = None # changed copies of each support drawing (None: the run's setting)
               ) -> dict:
     """Per-task test accuracy of a run's model under each change of style, on the same test tasks:
     `{name: tensor [n_tasks]}`."""
     cfg, split, dev, learner = open_run(Path(run).parent if Path(run).name == 'config.json' else Path(run), device)
-    bank = test_bank(cfg, split, dev, n_tasks)
+    bank, learner = test_bank(cfg, split, dev, n_tasks), with_support_copies(learner, support_augment)
     return {name: evaluate(learner, ShiftedBank(bank, shift), batch_size=cfg.batch_size)['acc_after']
             for name, shift in shifts.items()}
 
@@ -43,17 +51,76 @@ def robustness_summary(accs: dict, reference: str = 'as rendered') -> dict:
     return {name: dict(acc=a.mean().item(), ci=ci95(a), loss=(base - a).mean().item(), loss_ci=ci95(base - a))
             for name, a in accs.items()}
 
-# %% ../nbs/12_robustness.ipynb #4eacf657
-def robustness_table(results: dict  # {model name: robustness_summary(...)}
+# %% ../nbs/12_robustness.ipynb #45d3c549
+def fused(images: torch.Tensor) -> torch.Tensor:
+    "Strokes fused where a pen 2 pixels thicker would fuse them, at their own width: `erode(dilate(images))`."
+    return erode(dilate(images))
+
+def thicker_unfused(images: torch.Tensor) -> torch.Tensor:
+    "Strokes 2 pixels thicker, except the gaps the thicker pen fills, which stay as they were."
+    return dilate(images) - fused(images) + images
+
+# oracles for strokes 2 pixels thicker: its fusion alone, and its width alone
+FUSION = {'fused, own width': fused, 'thicker, not fused': thicker_unfused}
+
+# %% ../nbs/12_robustness.ipynb #2e90bdb6
+@documented
+def robustness_table(measured: dict,                 # the robustness file, as the chapter's slow cell writes it
+                     models: list[str],              # the keys of the models to show, in this order
+                     changes: tuple = tuple(SHIFTS)  # the changes to show, one row each
                     ) -> str:
-    "A markdown table: one row per change, per model its accuracy and the points lost."
-    models = list(results)
-    head = ('| drawings | ' + ' | '.join(f'{m} | points lost' for m in models) + ' |\n'
+    """A markdown table from the robustness file: one row per change, per model its accuracy and the points it loses
+    against its own unchanged accuracy (paired, with the 95% interval of the difference)."""
+    rows = measured['models']
+    head = ('| drawings | ' + ' | '.join(f"{rows[m]['label']} | points lost" for m in models) + ' |\n'
             '|---|' + '---|---|'*len(models) + '\n')
-    def cell(r): return (f"{r['acc']:.1%} ± {r['ci']:.1%} | "
-                         + ('' if r['loss'] == 0 else f"{100*r['loss']:.1f} ± {100*r['loss_ci']:.1f}"))
-    return head + '\n'.join(f'| {name} | ' + ' | '.join(cell(results[m][name]) for m in models) + ' |'
-                            for name in results[models[0]])
+    def cell(r, name): return (f"{r['acc']:.1%} ± {r['ci']:.1%} | "
+                               + ('' if name == 'as rendered' else f"{100*r['loss']:.1f} ± {100*r['loss_ci']:.1f}"))
+    return head + '\n'.join(f'| {name} | ' + ' | '.join(cell(rows[m]['summary'][name], name) for m in models) + ' |'
+                            for name in changes)
+
+def model_gap(measured: dict, a: str, b: str, change: str = 'as rendered') -> dict:
+    """Model `a`'s accuracy minus model `b`'s under `change`, paired on the same test tasks of the robustness file: the
+    mean and its 95% interval."""
+    d = torch.tensor(measured['models'][a]['accs'][change]) - torch.tensor(measured['models'][b]['accs'][change])
+    return dict(mean=d.mean().item(), ci=ci95(d))
+
+# %% ../nbs/12_robustness.ipynb #203514dd
+@documented
+def interleaved_times(configs: dict,           # {name: TrainConfig}: recipes on the same data and task shape
+                      meta_batches: int = 20,  # meta-training steps timed for each recipe
+                      eval_batches: int = 8,   # evaluation batches timed for each recipe
+                      warmup: int = 2          # untimed steps and batches before them
+                     ) -> dict:
+    """Seconds per meta-training step and per evaluation batch of each recipe, timed in turns in one process, and the
+    time of a whole run from them: meta-training with its validation after each epoch, then `TEST_TASKS` test tasks."""
+    first = next(iter(configs.values()))
+    if first.threads: torch.set_num_threads(first.threads)
+    splits, device = load_splits(first, progress=False), pick_device(first.device)
+    learners = {k: build_learner(c).to(device) for k, c in configs.items()}
+    optimizers = {k: make_optimizer(learners[k], c.meta_lr) for k, c in configs.items()}
+    sampler, gen = TaskSampler(splits['train'], first.num_ways, first.num_shots, first.queries, device), torch.Generator()
+    bank = validation_bank(replace(first, val_tasks=(warmup + eval_batches)*first.batch_size), splits['val'], device)
+    seconds, order = {k: dict(step=0.0, evaluation=0.0) for k in configs}, list(configs)
+    def timed(k, what, i, f):
+        start = time.perf_counter(); f()
+        if i >= warmup: seconds[k][what] += time.perf_counter() - start
+    for i in range(warmup + meta_batches):
+        batch, seed = sampler.sample(first.batch_size, gen.manual_seed(i)), i
+        for k in (order if i % 2 else order[::-1]):
+            augmented = lambda c=configs[k]: (augment_batch(batch, torch.Generator().manual_seed(seed))
+                                              if c.augment == 'random' else batch)
+            timed(k, 'step', i, lambda k=k: step_metrics(learners[k], optimizers[k], augmented()))
+    for learner in learners.values(): learner.eval()
+    for i, batch in enumerate(bank.batches(first.batch_size)):
+        for k in (order if i % 2 else order[::-1]):
+            timed(k, 'evaluation', i, lambda k=k: evaluation_outputs(learners[k], configs[k].num_steps_eval, batch))
+    out = {}
+    for k, c in configs.items():
+        step, evaluation = seconds[k]['step']/meta_batches, seconds[k]['evaluation']/eval_batches
+        evaluations = c.num_epochs*math.ceil(c.val_tasks/c.batch_size) + math.ceil(TEST_TASKS/c.batch_size)
+        out[k] = dict(step=step, evaluation=evaluation, run=step*c.num_epochs*c.num_batches + evaluation*evaluations)
+    return out
 
 # %% ../nbs/12_robustness.ipynb #62aaac97
 def pixel_nn_accuracies(bank  # a task bank (or anything with `batches(batch_size)`)
