@@ -1,8 +1,10 @@
 """Write README.md from nbs/index.ipynb and BENCHMARKS.md from nbs/benchmarks.ipynb: markdown cells as they are, code
 cells as Python blocks with their text output, and cells marked `#| echo: false` as their output alone (a Markdown
 table or sentence rendered from a file in nbs/results/, between markers). `--check` also fails if a bold figure of a
-generated page lies outside such a rendered block, i.e. was typed rather than read from its file."""
-import json, re, sys
+generated page lies outside such a rendered block, i.e. was typed rather than read from its file. `--execute` runs the
+two notebooks afresh first and fails if their committed outputs render differently: a results file changed without the
+notebook that renders it being run again."""
+import json, os, re, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +23,19 @@ def cell_text(cell: dict) -> list[str]:
     text = ''.join(''.join(o.get('text', '')) for o in outputs if o.get('output_type') == 'stream').strip()
     return [f"```python\n{src}\n```"] + ([f"```\n{text}\n```"] if text else [])
 
-def page(notebook: str) -> str:
-    nb = json.loads((ROOT/'nbs'/f'{notebook}.ipynb').read_text(encoding='utf-8'))
+def executed(path: Path):
+    "The notebook at `path` with every cell run afresh in nbs/, as nbdev_test runs it."
+    from execnb.nbio import read_nb
+    from execnb.shell import CaptureShell
+    nb, here = read_nb(path), os.getcwd()
+    os.chdir(ROOT/'nbs')
+    try: CaptureShell().run_all(nb, exc_stop=True)
+    finally: os.chdir(here)
+    return nb
+
+def page(notebook: str, execute: bool = False) -> str:
+    path = ROOT/'nbs'/f'{notebook}.ipynb'
+    nb = executed(path) if execute else json.loads(path.read_text(encoding='utf-8'))
     parts = [t for cell in nb['cells'] for t in cell_text(cell)]
     return (f"<!-- Generated from nbs/{notebook}.ipynb by .ci/make_readme.py: edit the notebook, not this file. -->\n\n"
             + '\n\n'.join(parts) + '\n')
@@ -32,13 +45,16 @@ def typed_figures(text: str) -> list[str]:
     outside = re.sub(re.escape(BEGIN) + r'.*?' + re.escape(END), '', text, flags=re.S)
     return [m for m in re.findall(r'\*\*([^*]+)\*\*', outside) if re.search(r'\d', m)]
 
-def main(check: bool = False) -> int:
+def main(check: bool = False, execute: bool = False) -> int:
     bad = []
     for notebook, name in PAGES.items():
         text = page(notebook)
+        if execute and page(notebook, execute=True) != text:
+            bad.append(f"nbs/{notebook}.ipynb renders differently when run afresh: a results file changed; run the notebook "
+                       f"again, then this script")
         (ROOT/name).write_text(text, encoding='utf-8')
         bad += [f"{name}: **{f}** is typed, not rendered from a results file" for f in typed_figures(text)]
     for b in bad: print(b)
     return 1 if check and bad else 0
 
-if __name__ == '__main__': sys.exit(main('--check' in sys.argv))
+if __name__ == '__main__': sys.exit(main('--check' in sys.argv, '--execute' in sys.argv))

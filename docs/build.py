@@ -1,9 +1,10 @@
 """Build the documentation site with Jupyter Book 1 from the committed notebooks, without executing them.
 
-`python docs/build.py` copies `nbs/*.ipynb`, `nbs/images/` and `BENCHMARKS.md` into `_docs/src/` with nbdev's directives taken out
-(`#| hide` cells dropped, `#| export` and other `#| ...` lines removed), writes an API reference page of the exported
-modules (Sphinx autodoc, so the docstrings and their docments-built Parameters sections), and builds the HTML into
-`_docs/html/`. Open it with `python -m http.server -d _docs/html` and http://127.0.0.1:8000.
+`python docs/build.py` copies `nbs/*.ipynb` and `nbs/images/` into `_docs/src/` with nbdev's directives taken out
+(`#| hide` cells dropped, `#| echo: false` cells shown by their output alone, `#| export` and other `#| ...` lines
+removed), writes an API reference page of the exported modules (Sphinx autodoc, so the docstrings and their
+docments-built Parameters sections), and builds the HTML into `_docs/html/`. Open it with
+`python -m http.server -d _docs/html` and http://127.0.0.1:8000.
 (nbdev's own `nbdev_docs` needs Quarto, which cannot be installed here.)
 """
 import ast, json, re, shutil, subprocess, sys
@@ -14,28 +15,37 @@ SRC, HTML = ROOT/'_docs'/'src', ROOT/'_docs'/'html'
 DIRECTIVE = re.compile(r'^\s*#\|')
 
 def page_cells(cells: list[dict]) -> list[dict]:
-    "The cells a reader sees: no `#| hide` cells, no `#| ...` lines, no cells left empty by that."
+    """The cells a reader sees: no `#| hide` cells, no `#| ...` lines, no cells left empty by that; `#| echo: false`
+    cells (a table or sentence rendered from a results file) show their output without their code."""
     out = []
     for cell in cells:
         lines = ''.join(cell['source']).splitlines(keepends=True)
         if cell['cell_type'] == 'code':
             if any(re.match(r'^\s*#\|\s*hide\b', l) for l in lines): continue
+            if any(re.match(r'^\s*#\|\s*echo:\s*false\b', l) for l in lines):
+                meta = cell.get('metadata', {})
+                cell = {**cell, 'metadata': {**meta, 'tags': [*meta.get('tags', []), 'remove-input']}}
             lines = [l for l in lines if not DIRECTIVE.match(l)]
             if not ''.join(lines).strip(): continue
             lines[-1] = lines[-1].rstrip('\n')
         out.append({**cell, 'source': lines})
     return out
 
+ROOT_PAGES = ('index', 'benchmarks')   # the sources of README.md and BENCHMARKS.md: links written for the repository root
+
 def page_links(text: str) -> str:
-    "Links of the front page and BENCHMARKS.md, written for the repository root, made relative to the site."
-    return text.replace('](nbs/', '](')
+    "Links of the front page and the benchmarks page, written for the repository root, made relative to the site."
+    return text.replace('](nbs/', '](').replace('](BENCHMARKS.md)', '](benchmarks.ipynb)')
 
 def prepare_notebook(src: Path, dest: Path):
     nb = json.loads(src.read_text(encoding='utf-8'))
     nb['cells'] = page_cells(nb['cells'])
-    if src.stem == 'index':
+    if src.stem in ROOT_PAGES:
         for c in nb['cells']:
             if c['cell_type'] == 'markdown': c['source'] = page_links(''.join(c['source'])).splitlines(keepends=True)
+            for o in c.get('outputs', []):   # the rendered results (`#| echo: false` cells) link too
+                if 'text/markdown' in o.get('data', {}):
+                    o['data']['text/markdown'] = page_links(''.join(o['data']['text/markdown'])).splitlines(keepends=True)
     dest.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding='utf-8')
 
 def modules() -> list[str]:
@@ -58,7 +68,6 @@ def prepare():
     for f in ('_config.yml', '_toc.yml'): shutil.copy(ROOT/'docs'/f, SRC/f)
     for nb in sorted((ROOT/'nbs').glob('*.ipynb')): prepare_notebook(nb, SRC/nb.name)
     shutil.copytree(ROOT/'nbs'/'images', SRC/'images')
-    (SRC/'BENCHMARKS.md').write_text(page_links((ROOT/'BENCHMARKS.md').read_text(encoding='utf-8')), encoding='utf-8')
     (SRC/'api.md').write_text(api_page(modules()), encoding='utf-8')
 
 def main() -> int:

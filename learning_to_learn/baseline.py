@@ -49,11 +49,12 @@ def fit_head(zs: torch.Tensor, ys: torch.Tensor, ways: int, steps: int = HEAD_ST
     return w.detach(), b.detach()
 
 # %% ../nbs/05b_baseline.ipynb #5a03d139
-ADAPTATIONS = {'baseline': 'head', 'baseline-mean': 'mean'}   # the baseline's algorithm names and how each adapts to a task
+# the baseline's algorithm names and how each adapts to a task
+ADAPTATIONS = {'baseline': 'head', 'baseline-mean': 'mean'}
 
 @documented
 class Baseline(nn.Module):
-    "The network trained as an ordinary classifier of all training classes, adapted to a task by a new head or class means."
+    "The network trained as a classifier of all training classes, adapted to a task by a new head or class means."
     step_sizes, eval_steps, training_labels = None, 0, 'class'
 
     def __init__(self, model: ConvNet,            # the network; its `ways` outputs classify every training class
@@ -63,9 +64,10 @@ class Baseline(nn.Module):
         super().__init__()
         require(algorithm in ADAPTATIONS, f"unknown baseline {algorithm!r}; use one of {', '.join(ADAPTATIONS)}")
         self.model, self.ways, self.algorithm, self.prepare = model, ways, algorithm, prepare
+        self.adapts_by = ADAPTATIONS[algorithm]
 
     def __repr__(self): return (f"Baseline({self.model.ways}-class classifier, hidden {self.model.hidden_size}, "
-                                f"adapting by {'a new head' if ADAPTATIONS[self.algorithm] == 'head' else 'class means'})")
+                                f"adapting by {'a new head' if self.adapts_by == 'head' else 'class means'})")
 
     def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
                 metrics: bool = True) -> dict:
@@ -79,7 +81,7 @@ class Baseline(nn.Module):
             loss = F.cross_entropy(logits.flatten(0, 1), y.flatten(), reduction='none').view_as(y).mean(-1)
             return learner_outputs(loss, logits, y, nan)
         zs, zq = task_features(self.model, xs, xq)
-        if ADAPTATIONS[self.algorithm] == 'mean': logits = mean_logits(zs, ys, zq, self.ways)
+        if self.adapts_by == 'mean': logits = mean_logits(zs, ys, zq, self.ways)
         else:
             w, b = fit_head(zs, ys, self.ways)
             logits = zq @ w.transpose(1, 2) + b[:, None]

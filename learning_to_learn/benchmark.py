@@ -4,27 +4,30 @@
 
 # %% ../nbs/07b_benchmark.ipynb #2f716728
 from __future__ import annotations
-import argparse, functools, multiprocessing, resource, statistics, time
+import argparse, functools, multiprocessing, resource, statistics, sys, time
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 import torch
+from torch.profiler import ProfilerActivity, profile
+from tqdm.auto import tqdm
 from .core import *
 from .sketches import kanji_sketches, split_classes
 from .episodes import TaskSampler
 from .model import ConvNet
 from .metalearners import MetaLearner, step_metrics, make_optimizer
-from .gpu import graphed
+from .gpu import graphed, check_cuda_graph
 from .training import preset
 
 # %% auto #0
-__all__ = ['ORIGINAL', 'MAIN_JOB', 'CONFIGS', 'MORE_CONFIGS', 'CPU_STRATEGIES', 'GPU_STRATEGIES', 'BenchConfig', 'bench_config',
-           'cpu_peak_mib', 'default_strategy', 'benchmark', 'format_header', 'format_row', 'bench_table',
-           'plot_throughput', 'chunk_sweep', 'ltl_bench_cli']
+__all__ = ['ORIGINAL', 'MAIN_JOB', 'CONFIGS', 'MORE_CONFIGS', 'DEFAULT_CONFIGS', 'CPU_STRATEGIES', 'GPU_STRATEGIES',
+           'GPU_CHECK_STRATEGIES', 'BenchConfig', 'bench_config', 'config_table', 'cpu_peak_mib', 'default_strategy',
+           'benchmark', 'row_strategies', 'format_header', 'format_row', 'profile_step', 'profile_table', 'bench_table',
+           'plot_throughput', 'chunk_sweep', 'gpu_check_markdown', 'gpu_check', 'gpu_check_cli', 'ltl_bench_cli']
 
 # %% ../nbs/07b_benchmark.ipynb #fc163917
 @dataclass(frozen=True)
 class BenchConfig:
-    "One meta-training configuration to time: a name, and the settings a step's speed depends on (named as in `TrainConfig`)."
+    "A configuration to time: a name, and the settings a step's speed depends on (named as in `TrainConfig`)."
     name: str
     num_ways: int
     num_shots: int
@@ -45,12 +48,28 @@ def bench_config(name: str, recipe: str = 'report-100', **changes) -> BenchConfi
     return BenchConfig(name, **{f.name: getattr(cfg, f.name) for f in fields(BenchConfig) if f.name != 'name'})
 
 ORIGINAL, MAIN_JOB = bench_config('5w1s'), bench_config('main-job', 'main-job')
-CONFIGS = [c for base in (ORIGINAL, bench_config('5w5s', num_shots=5, num_shots_test=5), bench_config('10w1s', num_ways=10))
+CONFIGS = [c for base in (ORIGINAL, bench_config('5w5s', num_shots=5, num_shots_test=5),
+                          bench_config('10w1s', num_ways=10))
            for c in (base, replace(base, algorithm='fomaml'))]
 MORE_CONFIGS = [bench_config('20w1s', num_ways=20), bench_config('5w5s15q', num_shots=5, num_shots_test=15),
                 bench_config('5w1s-h64', hidden_size=64), MAIN_JOB]
+DEFAULT_CONFIGS = [ORIGINAL, CONFIGS[2], CONFIGS[4], MAIN_JOB]   # what `ltl_bench` times unless told `--all`
+
+def config_table(configs: list[BenchConfig]) -> str:
+    "The configurations as a Markdown table of the settings a step's speed depends on."
+    head = '| config | task | inner loop | meta-batch | hidden | Adam |\n|---|---|---|---|---|---|\n'
+    return head + '\n'.join(
+        f"| `{c.label}` | {c.num_ways}-way {c.num_shots}-shot, "
+        f"{plural(c.num_shots_test, 'query', 'queries')} per class | "
+        f"{plural(c.num_steps, 'step')} of {c.step_size}, {'first' if c.algorithm == 'fomaml' else 'second'} order | "
+        f"{c.batch_size} | {c.hidden_size} | {c.meta_lr:g} |" for c in configs)
 
 # %% ../nbs/07b_benchmark.ipynb #9f983b2a
+def _train_split(n_classes: int, seed: int):
+    "The training classes of a small offline dataset, the same for every strategy timed."
+    sketches = kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False)
+    return split_classes(sketches, seed=seed)['train']
+
 def _sync(device: torch.device):
     if device.type == 'cuda': torch.cuda.synchronize(device)
 
@@ -61,8 +80,8 @@ class _Run:
         graph = strategy == 'graph'
         self.learner = MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                                    strategy='vmap' if graph else strategy).to(device)
-        optimizer = make_optimizer(self.learner, cfg.meta_lr, capturable=graph)
-        self.step_fn = graphed(functools.partial(step_metrics, self.learner, optimizer), 'on' if graph else 'off',
+        self.opt = make_optimizer(self.learner, cfg.meta_lr, capturable=graph)
+        self.step_fn = graphed(functools.partial(step_metrics, self.learner, self.opt), 'on' if graph else 'off',
                                device, 'benchmark step')
         self.sampler, self.gen, self.cfg, self.device = (TaskSampler(sketches, cfg.num_ways, cfg.num_shots,
                                                                      cfg.num_shots_test, device),
@@ -88,8 +107,7 @@ def _peak_rss_kib() -> int:
 
 def _peak_growth(cfg: BenchConfig, strategy: str, n_classes: int, seed: int, steps: int) -> float:
     torch.set_num_threads(1)
-    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False),
-                          seed=seed)['train']
+    train = _train_split(n_classes, seed)
     # warms up on one task: lazy set-up is not counted
     run = _Run(replace(cfg, batch_size=1), strategy, train, torch.device('cpu'), seed)
     before, run.cfg = _peak_rss_kib(), cfg
@@ -104,6 +122,7 @@ def cpu_peak_mib(cfg: BenchConfig, strategy: str, n_classes: int = 200, seed: in
 
 # %% ../nbs/07b_benchmark.ipynb #7e9d4a1f
 CPU_STRATEGIES, GPU_STRATEGIES = ('loop', 'vmap', 'batched'), ('loop', 'vmap', 'graph')
+GPU_CHECK_STRATEGIES = ('loop', 'vmap', 'batched', 'graph')   # every strategy, eager, and the graphed step
 
 def default_strategy(cfg: BenchConfig, device: torch.device) -> str:
     """What training uses by default for `cfg`: the whole step as a CUDA graph on a GPU; on a CPU, what the learner's
@@ -122,9 +141,8 @@ def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
     require(rounds >= 1 and steps_per_round >= 1, "rounds and steps per round must be at least 1")
     dev = pick_device(device)
     strategies = strategies or (GPU_STRATEGIES if dev.type == 'cuda' else CPU_STRATEGIES)
-    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False),
-                          seed=seed)['train']
-    rows = []
+    train = _train_split(n_classes, seed)
+    rows, bar = [], tqdm(total=len(configs)*rounds*len(strategies), unit='timing', disable=not progress, leave=False)
     if progress: print(format_header(strategies, memory), flush=True)
     for cfg in configs:
         default = default_strategy(cfg, dev)
@@ -134,15 +152,24 @@ def benchmark(configs: list[BenchConfig] = CONFIGS, # what to time
         for _ in range(rounds):
             for s in strategies:
                 if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats(dev)
+                bar.set_description(f'{cfg.label}, {s}')
                 speeds[s].append(runs[s].time(steps_per_round))
+                bar.update()
                 if dev.type == 'cuda': peaks[s] = max(peaks[s], torch.cuda.max_memory_allocated(dev)/2**20)
         if memory and dev.type == 'cpu': peaks = {s: cpu_peak_mib(cfg, s, n_classes, seed) for s in strategies}
         med = {s: statistics.median(v) for s, v in speeds.items()}
         rows.append(dict(config=cfg.label, **{f'{s}_tasks_per_s': med[s] for s in strategies},
                          **({f'{s}_peak_mib': peaks[s] for s in strategies} if memory or dev.type == 'cuda' else {}),
                          speedup=med[default]/med[strategies[0]], default=default))
-        if progress: print(format_row(rows[-1], strategies), flush=True)
+        if progress: bar.clear(); print(format_row(rows[-1], strategies), flush=True)
+    bar.close()
     return rows
+
+def row_strategies(row: dict) -> tuple:
+    "The strategies a benchmark row timed, the loop first and the others in `GPU_CHECK_STRATEGIES`' order."
+    found = [k.removesuffix('_tasks_per_s') for k in row if k.endswith('_tasks_per_s')]
+    order = {s: i for i, s in enumerate(GPU_CHECK_STRATEGIES)}
+    return tuple(sorted(found, key=lambda s: order.get(s, len(order))))
 
 def format_header(strategies: tuple = CPU_STRATEGIES, memory: bool = False) -> str:
     "The benchmark table's header line."
@@ -156,10 +183,36 @@ def format_row(row: dict, strategies: tuple = CPU_STRATEGIES) -> str:
     peaks = ''.join(f"{row[f'{s}_peak_mib']:>13.0f}" for s in strategies if f'{s}_peak_mib' in row)
     return f"{row['config']:<12}{speeds}{row['speedup']:>8.2f}x  {row['default']:<8}{peaks}"
 
+# %% ../nbs/07b_benchmark.ipynb #de6b5b18
+def profile_step(cfg: BenchConfig,       # what to profile
+                 strategy: str = 'batched', device: str = 'cpu',
+                 steps: int = 2,          # outer steps profiled, after one warm-up step
+                 top: int = 8,            # how many operations to list
+                 seed: int = 0, n_classes: int = 200) -> list[dict]:
+    "The operations that take most of an outer step's time: calls and own time per step, and share of all."
+    dev = pick_device(device)
+    run = _Run(cfg, strategy, _train_split(n_classes, seed), dev, seed)
+    activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if dev.type == 'cuda' else [])
+    with profile(activities=activities) as prof:
+        for _ in range(steps): run.step()
+        _sync(dev)
+    own = (lambda e: e.self_device_time_total) if dev.type == 'cuda' else (lambda e: e.self_cpu_time_total)
+    events = sorted((e for e in prof.key_averages() if own(e) > 0), key=own, reverse=True)
+    total = sum(map(own, events))
+    return [dict(op=e.key, calls_per_step=e.count/steps, ms_per_step=own(e)/1e3/steps, share=own(e)/total)
+            for e in events[:top]]
+
+def profile_table(rows: list[dict]) -> str:
+    "`profile_step`'s rows as a Markdown table."
+    return ('| operation | calls per step | ms per step | share |\n|---|---|---|---|\n'
+            + '\n'.join(f"| `{r['op']}` | {r['calls_per_step']:.0f} | {r['ms_per_step']:.1f} | {r['share']:.0%} |"
+                         for r in rows))
+
 # %% ../nbs/07b_benchmark.ipynb #4d0078f5
-def bench_table(rows: list[dict], strategies: tuple = CPU_STRATEGIES) -> str:
-    """Benchmark rows as a Markdown table: tasks/s of each strategy, the default's speed-up over the first, and peak
-    memory if measured."""
+def bench_table(rows: list[dict], strategies: tuple | None = None) -> str:
+    """Benchmark rows as a Markdown table: tasks/s of each strategy (None: those of the first row), the default's
+    speed-up over the first, and peak memory if measured."""
+    strategies = strategies or row_strategies(rows[0])
     memory = all(f'{s}_peak_mib' in r for r in rows for s in strategies)
     head = ['config', *(f'{s} tasks/s' for s in strategies), 'default', 'default vs loop',
             *([f'{s} peak MiB' for s in strategies] if memory else [])]
@@ -170,8 +223,9 @@ def bench_table(rows: list[dict], strategies: tuple = CPU_STRATEGIES) -> str:
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
-def plot_throughput(rows: list[dict], strategies: tuple = CPU_STRATEGIES, title: str = ''):
+def plot_throughput(rows: list[dict], strategies: tuple | None = None, title: str = ''):
     "Each strategy's tasks per second relative to the first strategy's (the loop), per configuration."
+    strategies = strategies or row_strategies(rows[0])
     fig, ax = subplots(figsize=(8, 3))
     width = 0.8/len(strategies)
     for i, s in enumerate(strategies):
@@ -192,8 +246,7 @@ def chunk_sweep(configs: list[BenchConfig],          # what to time
     round."""
     from learning_to_learn import metalearners
     default, rows = metalearners.CHUNK_IMAGES, []
-    train = split_classes(kanji_sketches(n_classes=n_classes, n_samples=20, seed=seed, progress=False),
-                          seed=seed)['train']
+    train = _train_split(n_classes, seed)
     try:
         for cfg in configs:
             runs = {'loop': _Run(cfg, 'loop', train, torch.device('cpu'), seed),
@@ -209,6 +262,57 @@ def chunk_sweep(configs: list[BenchConfig],          # what to time
     finally: metalearners.CHUNK_IMAGES = default
     return rows
 
+# %% ../nbs/07b_benchmark.ipynb #57eb3e5f
+def gpu_check_markdown(record: dict) -> str:
+    "A `gpu_check` record as a Markdown page."
+    out = [f"{provenance_line(record)}: `{record['provenance']['source']}`"]
+    if 'agreement' in record:
+        parts = list(next(iter(record['agreement'].values())))
+        out += ['### Graphed against eager: largest relative differences', '',
+                '| learner | ' + ' | '.join(parts) + ' |', '|' + '---|'*(len(parts) + 1),
+                *(f"| {name} | " + ' | '.join(f'{r[k]:.1e}' for k in parts) + ' |'
+                  for name, r in record['agreement'].items())]
+    if 'rows' in record: out += ['### Meta-training throughput', '', bench_table(record['rows'])]
+    for label, rows in record.get('profiles', {}).items():
+        out += [f'### Top kernels, {label}, eager vmap', '', profile_table(rows)]
+    if record['failed']: out += ['### Failed', '', *(f'- {f}' for f in record['failed'])]
+    return '\n'.join(out) + '\n'
+
+def gpu_check(device: str = 'cuda',           # the GPU
+              out: str | Path = 'nbs/results', # folder for gpu_check.json and gpu_check.md
+              rounds: int = 3, steps_per_round: int = 2) -> dict:
+    "Graphed against eager for every learner, each strategy's speed at `DEFAULT_CONFIGS`, the top kernels, in `out`."
+    dev = pick_device(device)
+    require(dev.type == 'cuda', f"gpu_check needs a CUDA GPU, not {device}; on a CPU, ltl_bench times the strategies")
+    t0, out = time.perf_counter(), Path(out)
+    record = dict(provenance=provenance('python -m learning_to_learn.gpu check', dev), failed=[])
+    def rows():
+        try: return benchmark(DEFAULT_CONFIGS, GPU_CHECK_STRATEGIES, rounds, steps_per_round, device)
+        except Exception as e:   # keep the graphed step's figures if one eager strategy fails on this GPU
+            record['failed'].append(f"rows with every strategy: {type(e).__name__}: {e}")
+            return benchmark(DEFAULT_CONFIGS, GPU_STRATEGIES, rounds, steps_per_round, device)
+    parts = {'agreement': lambda: check_cuda_graph(device), 'rows': rows,
+             'profiles': lambda: {c.label: profile_step(c, 'vmap', device) for c in (ORIGINAL, CONFIGS[2])}}
+    for name, part in tqdm(parts.items(), desc='gpu check', unit='part'):
+        try: record[name] = part()
+        except Exception as e: record['failed'].append(f"{name}: {type(e).__name__}: {e}")
+        record['seconds'] = time.perf_counter() - t0
+        save_json(record, out/'gpu_check.json')
+    with atomic_write(out/'gpu_check.md', 'w') as f: f.write(gpu_check_markdown(record))
+    return record
+
+@cli_errors
+def gpu_check_cli(argv: list[str] | None = None):
+    "Check and time the CUDA-graph step on this machine's GPU; write nbs/results/gpu_check.json and gpu_check.md."
+    p = argparse.ArgumentParser(prog='python -m learning_to_learn.gpu', description=gpu_check_cli.__doc__)
+    p.add_argument('command', choices=('check',), help='what to do (only: check)')
+    p.add_argument('--device', default='cuda', help='the GPU (default: cuda)')
+    p.add_argument('--out', default='nbs/results', help='folder for the two files (default: nbs/results)')
+    a = p.parse_args(argv)
+    record = gpu_check(a.device, a.out)
+    print(gpu_check_markdown(record))
+    require(not record['failed'], f"{plural(len(record['failed']), 'part')} of the check failed (see above)")
+
 # %% ../nbs/07b_benchmark.ipynb #4dfddcb1
 @cli_errors
 def ltl_bench_cli(argv: list[str] | None = None):
@@ -216,19 +320,27 @@ def ltl_bench_cli(argv: list[str] | None = None):
     p = argparse.ArgumentParser(prog='ltl_bench', description=ltl_bench_cli.__doc__)
     p.add_argument('--quick', action='store_true',
                    help='time only the original configuration (5-way 1-shot, second order)')
+    p.add_argument('--all', action='store_true',
+                   help='every configuration and strategy, with peak memory on a CPU (takes much longer)')
     p.add_argument('--rounds', type=int, default=3, help='alternations of the strategies (default: 3)')
     p.add_argument('--steps', type=int, default=2, help='outer steps per strategy per round (default: 2)')
     p.add_argument('--device', default='cpu', choices=('auto', 'cpu', 'cuda'), help='default: cpu')
     p.add_argument('--threads', type=int, default=1, help='torch intra-op threads on the CPU (default: 1)')
-    p.add_argument('--no-memory', action='store_true', help='skip the peak-memory measurements on the CPU')
-    p.add_argument('--json', metavar='PATH', help='also write the rows to this JSON file')
+    p.add_argument('--no-memory', action='store_true', help='with --all, skip the peak-memory measurements')
+    p.add_argument('--json', metavar='PATH', help='also write the rows, with where and when, to this JSON file')
     a = p.parse_args(argv)
     require(a.threads >= 1, f"--threads must be at least 1, got {a.threads}")
+    require(not (a.quick and a.all), "--quick and --all contradict each other: choose one")
     torch.set_num_threads(a.threads)
     dev = pick_device(a.device)
-    print(f"device: {torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'cpu, {a.threads} thread(s)'}; "
-          f"torch {torch.__version__}")
-    rows = benchmark([ORIGINAL] if a.quick else CONFIGS + MORE_CONFIGS, rounds=a.rounds, steps_per_round=a.steps,
-                     device=a.device, memory=not (a.quick or a.no_memory))
-    if a.json: save_json(dict(device=str(dev), torch=torch.__version__, threads=a.threads, rows=rows), a.json)
+    print(f"device: {machine_name(dev)}, {plural(a.threads, 'thread')}; torch {torch.__version__}")
+    cuda, t0 = dev.type == 'cuda', time.perf_counter()
+    strategies = ((GPU_CHECK_STRATEGIES if cuda else CPU_STRATEGIES) if a.all
+                  else GPU_STRATEGIES if cuda else ('loop', 'batched'))
+    rows = benchmark([ORIGINAL] if a.quick else CONFIGS + MORE_CONFIGS if a.all else DEFAULT_CONFIGS, strategies,
+                     rounds=a.rounds, steps_per_round=a.steps, device=a.device, memory=a.all and not a.no_memory)
+    if a.json:
+        command = 'ltl_bench ' + ' '.join(sys.argv[1:] if argv is None else argv)
+        save_json(dict(provenance=provenance(command.strip(), dev, threads=a.threads), rows=rows,
+                       seconds=time.perf_counter() - t0), a.json)
     print(f"speedup_vs_loop={rows[0]['speedup']:.2f}")

@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 # %% auto #0
 __all__ = ['DEVICES', 'documented', 'LtlError', 'require', 'cli_errors', 'plural', 'atomic_write', 'save_json', 'load_json',
            'cache_dir', 'fingerprint', 'subplots', 'figure_png', 'pick_device', 'machine_name', 'git_commit',
-           'provenance']
+           'provenance', 'provenance_line']
 
 # %% ../nbs/00_core.ipynb #53fbf08b
 def documented(f):
@@ -164,3 +164,12 @@ def provenance(source: str,                        # the command or chapter cell
     "Where a result comes from: its source, the commit, the machine, the date and the torch version."
     return dict(source=source, commit=git_commit(), machine=machine_name(device), date=time.strftime('%Y-%m-%d'),
                 torch=torch.__version__, **more)
+
+# %% ../nbs/00_core.ipynb #599b00db
+def provenance_line(record: dict) -> str | None:
+    "Where and when a results file was measured: machine, threads, torch, date and commit, as far as it records them."
+    p = {**{k: v for k, v in record.items() if k != 'provenance'}, **record.get('provenance', {})}
+    parts = [p.get('machine') or (p.get('device') and f"device {p['device']}"),
+             p.get('threads') and plural(p['threads'], 'torch thread'), p.get('torch') and f"torch {p['torch']}",
+             p.get('date'), p.get('commit') and f"commit {p['commit']}"]
+    return ', '.join(x for x in parts if x) or None

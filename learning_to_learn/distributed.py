@@ -11,8 +11,7 @@ from .episodes import TaskSampler, task_bank
 from .metalearners import ALGORITHMS
 from .processes import DistContext, distributed_context, is_main_process
 from .training import TrainConfig, build_learner, load_splits, train_parser, chosen_preset
-from .benchmark import ORIGINAL, BenchConfig, _Run
-from .sketches import kanji_sketches, split_classes
+from .benchmark import ORIGINAL, BenchConfig, _Run, _train_split
 
 # %% auto #0
 __all__ = ['GRADIENT_TOLERANCE', 'CPU_SETUPS', 'GPU_SETUPS', 'free_port', 'torchrun_command', 'equivalence_check',
@@ -88,8 +87,6 @@ class _SharedRun(_Run):
         self.dist.outer_step(self.learner, self.opt, self.dist.sample(self.sampler, self.cfg.batch_size, self.gen),
                              self.cfg.batch_size)
 
-def _train_split(n_classes: int, seed: int):
-    return split_classes(kanji_sketches(n_classes, 20, seed, progress=False), seed=seed)['train']
 
 def tasks_per_second(steps: int = 6,               # timed outer steps, after one warm-up step
                      device: str = 'cpu',          # 'cpu' or 'cuda'

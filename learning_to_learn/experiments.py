@@ -362,7 +362,8 @@ def run_grid(configs: list[TrainConfig],          # the cells
                           flush=True)
         # Ctrl-C: start no further cell
         except KeyboardInterrupt: pool.shutdown(wait=False, cancel_futures=True); raise
-    require(not failed, f"{len(failed)} of {plural(len(jobs), 'cell')} did not finish (the others are saved; run again to "
+    require(not failed, f"{len(failed)} of {plural(len(jobs), 'cell')} did not finish "
+                        "(the others are saved; run again to "
             f"retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
 
@@ -442,7 +443,8 @@ def named_grid(name: str, **settings) -> list[TrainConfig]:
     cells = grid_configs(name, **settings)
     return ((cells if name == 'kanji-hard' else cells[:1]) + [replace(cells[0], **{SEEDS['run']: s}) for s in (1, 2)]
             + [replace(cells[0], algorithm='metasgd')]
-            + ([replace(cells[0], algorithm=a) for a in ADAPTATIONS] if name == 'kanji' else []))   # the non-meta baseline
+            # the non-meta baseline
+            + ([replace(cells[0], algorithm=a) for a in ADAPTATIONS] if name == 'kanji' else []))
 
 # %% ../nbs/09_grid.ipynb #f486773b
 UNFINISHED = 3   # the exit status of a grid command that left cells unfinished at its deadline
@@ -536,7 +538,8 @@ def ltl_grid_cli(argv: list[str] | None = None):
             for c, r in zip(cells, rows) if r is None]
     if left:
         print(f"{progress_table(left)}\n{time.strftime('%Y-%m-%d %H:%M:%S')} grid {name} stopped at its deadline: "
-              f"{len(left)} of {plural(len(cells), 'cell')} unfinished" + (f"; commit {state} and {state.parent/'progress'}, "
+              f"{len(left)} of {plural(len(cells), 'cell')} unfinished"
+              + (f"; commit {state} and {state.parent/'progress'}, "
               "and the same command continues them" if state else "; the same command continues them"), flush=True)
         sys.exit(UNFINISHED)
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} grid {name} finished: {plural(len(rows), 'cell')}", flush=True)

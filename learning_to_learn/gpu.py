@@ -140,7 +140,8 @@ def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
                 worst['loss'] = max(worst['loss'], _relative(m_g['outer_loss'], m_e['outer_loss']))
                 worst['gradients'] = max(worst['gradients'], _relative(_flat(p.grad for p in graph.parameters()),
                                                                        _flat(p.grad for p in eager.parameters())))
-                worst['weights'] = max(worst['weights'], _relative(_flat(graph.parameters()), _flat(eager.parameters())))
+                gap = _relative(_flat(graph.parameters()), _flat(eager.parameters()))
+                worst['weights'] = max(worst['weights'], gap)
             ev_e, ev_g = evaluate(eager, bank), evaluate(eager, bank, run=graphed_evaluation('on'))
             worst['evaluation'] = max(_relative(ev_g[k], ev_e[k]) for k in ('outer_loss', 'acc_after'))
             report[name] = worst
@@ -148,3 +149,11 @@ def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
     bad = {f'{a} {k}': v for a, r in report.items() for k, v in r.items() if not v <= tolerance}
     require(not bad, f"graphed and eager steps differ by more than {tolerance}: {bad}")
     return report
+
+# %% ../nbs/05c_gpu.ipynb #4be67af1
+#| eval: false
+if __name__ == '__main__':   # `python -m learning_to_learn.gpu check`; as a notebook cell it does nothing
+    from fastcore.imports import IN_NOTEBOOK
+    if not IN_NOTEBOOK:
+        from learning_to_learn.benchmark import gpu_check_cli
+        gpu_check_cli()

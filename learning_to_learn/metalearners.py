@@ -13,11 +13,12 @@ from torch.func import functional_call, grad_and_value, vmap
 from fastcore.basics import patch_to
 from tqdm.auto import tqdm
 from .core import *
-from .model import ConvNet, adapted_names, support_norm
+from torch.autograd.function import once_differentiable
+from .model import ConvNet, adapted_names, norm_pool_relu
 from .augment import Preparation
 
 # %% auto #0
-__all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'BATCHED_MAX_CHANNELS', 'STRATEGY_METHODS', 'MetaLearner',
+__all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'BATCHED_MAX_CHANNELS', 'STRATEGY_METHODS', 'MetaLearner', 'GroupConv',
            'tasks_side_by_side', 'convnet_tasks', 'accuracy', 'weighted_precision', 'learner_outputs', 'step_metrics',
            'as_floats', 'outer_step', 'evaluation_outputs', 'evaluate', 'Learner', 'ProtoNet', 'make_optimizer',
            'load_optimizer_state']
@@ -147,6 +148,50 @@ def tasks_vmap(self, batch: dict, steps: int, first_order: bool, metrics: bool =
                                                                                        xs, ys, xq, yq)
     return q_loss, logits, losses, before if metrics else None
 
+# %% ../nbs/05_metalearners.ipynb #d789ea79
+def _channels_last(w: torch.Tensor) -> torch.Tensor: return w.contiguous(memory_format=torch.channels_last)
+
+def _conv_grads(gy, x, w, groups: int, mask: list):
+    "(dL/dx, dL/dw) of `conv2d(x, w, padding=1, groups=groups)` for the output gradient `gy`, those `mask` asks for."
+    return torch.ops.aten.convolution_backward(gy, x, _channels_last(w), None, [1, 1], [1, 1], [1, 1], False, [0, 0],
+                                               groups, mask)[:2]
+
+class GroupConv(torch.autograd.Function):
+    "3x3 convolution, padding 1, no bias, `groups` groups, differentiable twice without a loop over the groups."
+    @staticmethod
+    def forward(ctx, x, w, groups: int):
+        "The convolution, channels-last."
+        ctx.save_for_backward(x, w)
+        ctx.groups = groups
+        return F.conv2d(x, _channels_last(w), None, 1, 1, 1, groups)
+
+    @staticmethod
+    def backward(ctx, gy):
+        "Gradients of `x` and `w`, by `_GroupConvGrad`, itself differentiable."
+        x, w = ctx.saved_tensors
+        return (*_GroupConvGrad.apply(gy, x, w, ctx.groups, ctx.needs_input_grad[0]), None)
+
+class _GroupConvGrad(torch.autograd.Function):
+    "(dx, dw) of `GroupConv`: bilinear (dx in `gy` and `w`, dw in `gy` and `x`): a backward of three convolutions."
+    @staticmethod
+    def forward(ctx, gy, x, w, groups: int, need_dx: bool):
+        "The convolution's backward (PyTorch's kernel)."
+        ctx.save_for_backward(gy, x, w)
+        ctx.groups = groups
+        return _conv_grads(gy, x, w, groups, [need_dx, True, False])
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, udx, udw):
+        "Two grouped convolutions and one convolution backward: the backward's backward without a loop over groups."
+        gy, x, w = ctx.saved_tensors
+        conv = lambda a, b: F.conv2d(a, _channels_last(b), None, 1, 1, 1, ctx.groups)
+        dgy = (conv(udx, w) if udx is not None else 0) + (conv(x, udw) if udw is not None else 0)
+        dx, dw = _conv_grads(gy, x if udx is None else udx, w if udw is None else udw, ctx.groups,
+                             [udw is not None and ctx.needs_input_grad[1], udx is not None and ctx.needs_input_grad[2],
+                              False])
+        return dgy, dx, dw, None, None
+
 # %% ../nbs/05_metalearners.ipynb #a7ec275b
 def tasks_side_by_side(x: torch.Tensor) -> torch.Tensor:
     "Images `[B, n, c, h, w]` of `B` tasks as one batch `[n, B*c, h, w]` in which task `b`'s channels are group `b`."
@@ -160,21 +205,20 @@ def convnet_tasks(model: ConvNet,     # the architecture (its own weights are no
                   n_support: int | None = None
                  ) -> torch.Tensor:
     """Logits `[B, n, ways]` of `model` with each task's own weights on that task's images, all tasks in one forward
-    pass."""
+    pass, channels-last."""
     B, n = x.shape[:2]
-    h = tasks_side_by_side(x)
+    h = tasks_side_by_side(x).contiguous(memory_format=torch.channels_last)
     for i, block in enumerate(model.features):
         w, b, gamma, beta = (params[f'features.{i}.{name}'] for name in ('0.weight', '0.bias', '1.weight', '1.bias'))
-        h = F.conv2d(h.contiguous(memory_format=torch.channels_last), w.flatten(0, 1), b.flatten(), padding=1, groups=B)
-        h = support_norm(h.contiguous(), gamma.flatten(), beta.flatten(), block[1].eps, n_support)
-        h = F.relu(F.max_pool2d(h, 2))
+        h = GroupConv.apply(h, w.flatten(0, 1), B)
+        h = norm_pool_relu(h, gamma.flatten(), beta.flatten(), block[1].eps, n_support, conv_bias=b.flatten())
     features = h.reshape(n, B, -1).transpose(0, 1)
     return torch.baddbmm(params['classifier.bias'][:, None], features, params['classifier.weight'].transpose(1, 2))
 
 # %% ../nbs/05_metalearners.ipynb #23e975e3
-CHUNK_IMAGES = 120          # images (support + query) per chunk of tasks in `tasks_batched`: measured in 06_benchmark
-# 'auto' puts tasks side by side on a CPU up to this hidden size: measured faster at 20 and 32, slower at 48 and 64
-BATCHED_MAX_CHANNELS = 32
+CHUNK_IMAGES = 250          # images (support + query) per chunk in `tasks_batched`: the benchmark chapter's sweep
+# 'auto' puts tasks side by side on a CPU up to this hidden size: the benchmark chapter's widths, 20 to 160 channels
+BATCHED_MAX_CHANNELS = 160
 
 @patch_to(MetaLearner)
 def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:
@@ -208,12 +252,11 @@ def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order, metrics):
 
 @patch_to(MetaLearner)
 def tasks_batched(self, batch: dict, steps: int, first_order: bool, metrics: bool = True) -> tuple:
-    "The same as `tasks_loop`, with the tasks side by side in one network, in chunks of at most `CHUNK_IMAGES` images."
+    "The same as `tasks_loop`, tasks side by side, in even chunks of about `CHUNK_IMAGES` images."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
-    size = max(1, CHUNK_IMAGES // (xs.shape[1] + xq.shape[1]))
-    chunks = [self._tasks_side_by_side(xs[i:i+size], ys[i:i+size], xq[i:i+size], yq[i:i+size], steps,
-                                       first_order, metrics)
-              for i in range(0, len(xs), size)]
+    n_chunks = min(-(-len(xs)*(xs.shape[1] + xq.shape[1]) // CHUNK_IMAGES), max(1, len(xs)//2))
+    chunks = [self._tasks_side_by_side(*task_parts, steps, first_order, metrics)
+              for task_parts in zip(*(t.tensor_split(n_chunks) for t in (xs, ys, xq, yq)))]
     q_loss, logits, losses, before = zip(*chunks)
     return torch.cat(q_loss), torch.cat(logits), torch.cat(losses), torch.cat(before) if metrics else None
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.autograd.function import once_differentiable
 from .core import documented
 
 # %% auto #0
-__all__ = ['conv_block', 'support_norm', 'ConvNet', 'adapted_names']
+__all__ = ['conv_block', 'support_norm', 'ConvNet', 'NormPoolRelu', 'norm_pool_relu', 'adapted_names']
 
 # %% ../nbs/04_model.ipynb #cc557fea
 def conv_block(in_channels: int, out_channels: int) -> nn.Sequential:
@@ -57,6 +58,93 @@ class ConvNet(nn.Module):
         """Logits `[n, ways]` for images `[n, 1, 28, 28]`, batch-normalised with the statistics of the first `n_support`
         (None: all)."""
         return self.classifier(self.embed(x, n_support))
+
+# %% ../nbs/04_model.ipynb #d28b833d
+def _c(t: torch.Tensor) -> torch.Tensor: return t.view(1, -1, 1, 1)   # per channel `[C]` -> `[1, C, 1, 1]`
+_DIMS = (0, 2, 3)                                                      # every dimension but the channels
+
+def _planes(t: torch.Tensor) -> torch.Tensor:
+    "`t` `[n, C, H, W]` (channels-last or not) as a `[n, C, H*W]` view, to gather along the pixels of each plane."
+    n, C, H, W = t.shape
+    assert H == 1 or W == 1 or t.stride(2) == W*t.stride(3), "a plane's pixels must be evenly spaced"
+    return t.as_strided((n, C, H*W), (t.stride(0), t.stride(1), t.stride(3) if W > 1 else t.stride(2)))
+
+def _at_maxima(dense: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
+    "`dense` `[n, C, H, W]` at each pooling window's maximum `idx` `[n, C, H//2, W//2]` (laid out as `idx`)."
+    if dense.stride(2) != dense.shape[3]*dense.stride(3): dense = dense.contiguous()
+    out = torch.empty_like(idx, dtype=dense.dtype)
+    torch.gather(_planes(dense), 2, _planes(idx), out=_planes(out))
+    return out
+
+def _unpool(vals: torch.Tensor, idx: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
+    "Zeros shaped like `like`, with `vals` at each window's maximum `idx` (max-pool's backward)."
+    return torch.ops.aten.max_pool2d_with_indices_backward(vals, like, [2, 2], [2, 2], [0, 0], [1, 1], False, idx)
+
+class NormPoolRelu(torch.autograd.Function):
+    "relu(max_pool2d(batch norm of `x` with the statistics of its first `m` images, 2)); see `norm_pool_relu`."
+    @staticmethod
+    def forward(ctx, x, weight, bias, m: int, eps: float, conv_bias=None):
+        "The block's output; keeps what the backward needs (the pooling indices, the normalised maxima)."
+        xs, M = x[:m], x[:m].numel()//x.shape[1]
+        mean = xs.sum(_DIMS)/M
+        invstd = torch.rsqrt((xs - _c(mean)).square_().sum(_DIMS)/M + eps)   # two passes: no cancellation
+        scale = invstd*weight
+        p, idx = F.max_pool2d(torch.addcmul(_c(bias - mean*scale), x, _c(scale)), 2, return_indices=True)
+        xhat = (_at_maxima(x, idx) - _c(mean))*_c(invstd)                   # normalised x at each window's maximum
+        z = p.relu_()
+        ctx.save_for_backward(x, weight, mean, invstd, idx, z, xhat)
+        ctx.m, ctx.conv_bias = m, conv_bias is not None
+        return z
+
+    @staticmethod
+    def backward(ctx, gz):
+        "Gradients of `x`, `weight`, `bias` (and zero for `conv_bias`), by `_NormPoolReluGrad`, itself differentiable."
+        x, weight, mean, invstd, idx, z, xhat = ctx.saved_tensors
+        dx, dw, db = _NormPoolReluGrad.apply(gz, x, weight, mean, invstd, idx, z, xhat, ctx.m)
+        return dx, dw, db, None, None, torch.zeros_like(db) if ctx.conv_bias else None
+
+class _NormPoolReluGrad(torch.autograd.Function):
+    "`(dx, dweight, dbias)` of `NormPoolRelu` for the output gradient `gz`, differentiable once more in closed form."
+    @staticmethod
+    def forward(ctx, gz, x, weight, mean, invstd, idx, z, xhat, m: int):
+        "The three gradients in two passes over the pixels."
+        M = x[:m].numel()//x.shape[1]
+        gp = torch.ops.aten.threshold_backward(gz, z, 0)   # g at each window's maximum (0 where the ReLU is off)
+        A, B = gp.sum(_DIMS), (gp*xhat).sum(_DIMS)
+        k = invstd*weight
+        cx = -k*invstd*B/M
+        dx = _unpool(gp*_c(k), idx, x)
+        dx[:m].addcmul_(x[:m], _c(cx)).add_(_c(-k*A/M - cx*mean))
+        ctx.save_for_backward(gp, x, weight, mean, invstd, idx, z, xhat, A, B)
+        ctx.m, ctx.M = m, M
+        return dx, B, A
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, u, vw, vb):
+        "`u`, `vw`, `vb`: upstream gradients of `dx`, `dweight`, `dbias`."
+        gp, x, weight, mean, invstd, idx, z, xhat, A, B = ctx.saved_tensors
+        m, M, k = ctx.m, ctx.M, invstd*weight
+        U1 = u[:m].sum(_DIMS)
+        U2 = invstd*(u[:m]*(x[:m] - _c(mean))).sum(_DIMS)
+        P = (_at_maxima(u, idx)*gp).sum(_DIMS)
+        dgp = torch.addcmul(_c(vb - k*U1/M), xhat, _c(vw - k*U2/M)).addcmul_(_at_maxima(u, idx), _c(k))
+        Q1 = A*vw - k*(A*U2 + B*U1)/M
+        Q2 = B*vw + k*P - k*(A*U1 + 3*B*U2)/M
+        dx = _unpool(gp*_c(invstd*(vw - k*U2/M)), idx, x)
+        dx[:m].addcmul_(x[:m], _c(-invstd*invstd*Q2/M)).addcmul_(u[:m], _c(-invstd*k*B/M))
+        dx[:m].add_(_c(-invstd*(Q1 - mean*invstd*Q2)/M))
+        dw = invstd*(P - (A*U1 + B*U2)/M)
+        return torch.ops.aten.threshold_backward(dgp, z, 0), dx, dw, None, None, None, None, None, None
+
+def norm_pool_relu(h: torch.Tensor,                 # conv outputs `[n, C, H, W]`, channels-last or not
+                   weight: torch.Tensor, bias: torch.Tensor,   # batch norm's scale and shift `[C]`
+                   eps: float = 1e-5,
+                   n_support: int | None = None,    # statistics of the first `n_support` images (None: all)
+                   conv_bias: torch.Tensor | None = None   # the conv's bias, left out of `h` (batch norm cancels it)
+                  ) -> torch.Tensor:
+    "`relu(max_pool2d(support_norm(h + conv_bias, ...), 2))` as one autograd Function, differentiable twice."
+    return NormPoolRelu.apply(h, weight, bias, len(h) if n_support is None else n_support, eps, conv_bias)
 
 # %% ../nbs/04_model.ipynb #ceb397c7
 def adapted_names(model: nn.Module, include_norm: bool = False) -> list[str]:

@@ -18,8 +18,8 @@ from .episodes import show_task
 from .metalearners import STRATEGIES
 from .gpu import GRAPH_MODES
 from .augment import AUGMENTS, STROKE_WIDTHS
-from .training import (TrainConfig, PRESETS, preset, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
-                                        open_run, summary_line, test_bank)
+from .training import (TrainConfig, preset, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train,
+                                        meta_test, open_run, summary_line, test_bank)
 
 # %% auto #0
 __all__ = ['PANEL_PRESETS', 'LABELS', 'CHOICES', 'preset_config', 'control', 'panel_config', 'panel_problem', 'plot_progress',
@@ -60,7 +60,8 @@ def control(name: str, value) -> W.Widget:
     if name in CHOICES: return W.Dropdown(options=CHOICES[name], **kw)
     if isinstance(value, str): return W.Text(placeholder='with dataset folder: a folder of class subfolders', **kw)
     if isinstance(value, float): return W.FloatText(**kw)
-    return W.BoundedIntText(min=0 if name in ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed', 'support_augment') else 1,
+    zero_allowed = ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed', 'support_augment')
+    return W.BoundedIntText(min=0 if name in zero_allowed else 1,
                             max=100_000, **kw)
 
 # %% ../nbs/08_widgets.ipynb #d87d08be
