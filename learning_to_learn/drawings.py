@@ -301,8 +301,10 @@ def model_status(run: str | Path) -> tuple:
 class SketchPad:
     """Draw a few examples of each class and a query with the mouse; a meta-trained model adapts to them and labels the
     query."""
-    def __init__(self, run: str | Path | None = None): # a run folder made by ltl_train (None: models/latest)
+    def __init__(self, run: str | Path | None = None, # a run folder made by ltl_train (None: models/latest)
+                 support_augment: int | None = None):  # changed copies per support drawing (None: the run's setting)
         self.drawings, self.learner, self.pen_down = PadDrawings(), None, False
+        self.support_augment = support_augment
         self.canvas = Canvas(width=PAD_SIZE, height=PAD_SIZE, layout=W.Layout(border='1px solid #999'))
         self.canvas.line_width, self.canvas.line_cap, self.canvas.line_join = PEN_WIDTH, 'round', 'round'
         self.canvas.on_mouse_down(self.pen_on); self.canvas.on_mouse_move(self.pen_move)
@@ -376,7 +378,7 @@ def predict_query(self):
     "Adapt the model to the examples and label the drawing on the pad."
     require(self.learner is not None, "there is no model to adapt: see the line under the run folder")
     query = self.drawings.query()
-    probs = predict(self.learner, self.drawings.support(), [query])[0]
+    probs = predict(self.learner, self.drawings.support(), [query], support_augment=self.support_augment)[0]
     (label, p), = best_labels(probs[None], self.drawings.labels)
     self.result.value = f"prediction: <b>{label}</b> ({p:.0%})"
     self.chart.value = figure_png(prediction_figure(query, probs, self.drawings.labels))

@@ -112,8 +112,9 @@ def interleaved_times(configs: dict,           # {name: TrainConfig}: recipes on
                       eval_batches: int = 8,   # evaluation batches timed for each recipe
                       warmup: int = 2          # untimed steps and batches before them
                      ) -> dict:
-    """Seconds per meta-training step and per evaluation batch of each recipe, timed in turns in one process, and the
-    time of a whole run from them: meta-training with its validation after each epoch, then `TEST_TASKS` test tasks."""
+    """Seconds per meta-training step, validation batch (never with support copies) and test batch of each recipe, timed
+    in turns in one process, and the time of a whole run from them: meta-training with its validation after each epoch,
+    then `TEST_TASKS` test tasks."""
     first = next(iter(configs.values()))
     if first.threads: torch.set_num_threads(first.threads)
     splits, device = load_splits(first, progress=False), pick_device(first.device)
@@ -122,7 +123,7 @@ def interleaved_times(configs: dict,           # {name: TrainConfig}: recipes on
     sampler = TaskSampler(splits['train'], first.num_ways, first.num_shots, first.queries, device)
     gen = torch.Generator()
     bank = validation_bank(replace(first, val_tasks=(warmup + eval_batches)*first.batch_size), splits['val'], device)
-    seconds, order = {k: dict(step=0.0, evaluation=0.0) for k in configs}, list(configs)
+    seconds, order = {k: dict(step=0.0, validation=0.0, test=0.0) for k in configs}, list(configs)
     def timed(k, what, i, f):
         start = time.perf_counter(); f()
         if i >= warmup: seconds[k][what] += time.perf_counter() - start
@@ -135,12 +136,16 @@ def interleaved_times(configs: dict,           # {name: TrainConfig}: recipes on
     for learner in learners.values(): learner.eval()
     for i, batch in enumerate(bank.batches(first.batch_size)):
         for k in (order if i % 2 else order[::-1]):
-            timed(k, 'evaluation', i, lambda k=k: evaluation_outputs(learners[k], configs[k].num_steps_eval, batch))
+            steps = configs[k].num_steps_eval
+            timed(k, 'validation', i, lambda k=k: evaluation_outputs(with_support_copies(learners[k], 0), steps, batch))
+            timed(k, 'test', i, lambda k=k: evaluation_outputs(learners[k], steps, batch))
     out = {}
     for k, c in configs.items():
-        step, evaluation = seconds[k]['step']/meta_batches, seconds[k]['evaluation']/eval_batches
-        evaluations = c.num_epochs*math.ceil(c.val_tasks/c.batch_size) + math.ceil(TEST_TASKS/c.batch_size)
-        out[k] = dict(step=step, evaluation=evaluation, run=step*c.num_epochs*c.num_batches + evaluation*evaluations)
+        step, validation, test = (seconds[k][w]/n for w, n in (('step', meta_batches), ('validation', eval_batches),
+                                                                  ('test', eval_batches)))
+        run = (step*c.num_epochs*c.num_batches + validation*c.num_epochs*math.ceil(c.val_tasks/c.batch_size)
+               + test*math.ceil(TEST_TASKS/c.batch_size))
+        out[k] = dict(step=step, validation=validation, test=test, run=run)
     return out
 
 # %% ../nbs/12_robustness.ipynb #a7a82593
@@ -162,8 +167,8 @@ def measure_robustness(base: TrainConfig,           # the main job's settings, w
                        reference: str = 'default',  # the model also scored under `ORACLES` and with `copies`
                        copies: tuple = COPIES
                       ) -> dict:
-    """Train each of `models`, score it on the same test tasks under every change of `SHIFTS` (and the reference model
-    under the oracles and with support copies), and write the robustness file after each."""
+    """Train each of `models`, score it on the same test tasks under every change of `SHIFTS`, adapting without support
+    copies (the reference model also under the oracles, and with `copies`), and write the robustness file after each."""
     path, threads = Path(path), torch.get_num_threads()
     task = (f"{base.num_ways}-way {base.num_shots}-shot, {base.queries} queries per class, "
             f"{plural(base.num_steps_eval, 'inner step')} at test")
@@ -176,7 +181,8 @@ def measure_robustness(base: TrainConfig,           # the main job's settings, w
     for key, (label, changes) in tqdm(models.items(), desc='models', leave=False):
         if key in record['models']: continue
         run = meta_train(replace(base, **changes), quiet=True)
-        found = {key: (label, 0, robustness(run, n_tasks, shifts={**SHIFTS, **(ORACLES if key == reference else {})}))}
+        shifts = {**SHIFTS, **(ORACLES if key == reference else {})}
+        found = {key: (label, 0, robustness(run, n_tasks, shifts=shifts, support_augment=0))}
         for c in copies if key == reference else ():
             found[f'{key}+{c}'] = (f'{label}, {c} support copies', c, robustness(run, n_tasks, support_augment=c))
         for k, (name, c, accs) in found.items():

@@ -28,13 +28,13 @@ from .processes import distributed_context, is_main_process
 
 # %% auto #0
 __all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'SCHEMA_VERSION',
-           'CONFIG_MARKS', 'TEST_TASKS', 'RESUME_CHANGES', 'TrainConfig', 'preset', 'flag', 'check_config',
-           'load_splits', 'validation_bank', 'preparation', 'with_support_copies', 'build_learner', 'format_result',
-           'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'config_record', 'upgrade_config',
-           'read_config', 'check_same_data', 'save_figure', 'step_size_summary', 'plot_step_sizes', 'save_epoch',
-           'restore_checkpoint', 'metrics_every', 'training_step', 'stopped_message', 'meta_train', 'train_command',
-           'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test', 'train_parser',
-           'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
+           'SETTINGS_BEFORE', 'CONFIG_MARKS', 'TEST_TASKS', 'RESUME_CHANGES', 'TrainConfig', 'preset', 'flag',
+           'check_config', 'load_splits', 'validation_bank', 'preparation', 'with_support_copies', 'build_learner',
+           'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'config_record',
+           'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary', 'plot_step_sizes',
+           'save_epoch', 'restore_checkpoint', 'metrics_every', 'training_step', 'stopped_message', 'meta_train',
+           'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test',
+           'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -73,10 +73,10 @@ class TrainConfig:
     cuda_graph: str = 'auto'
     # 'off' (as rendered), 'normalise' (centred, scaled by ink) or 'random' (plus random style changes in meta-training)
     augment: str = 'random'
-    # 'off' (as drawn) or 'normalise' (thick pens thinned first: the augmentation chapter; it did not help, see robustness)
+    # 'off' (as drawn) or 'normalise' (thick pens thinned first; measured in the robustness chapter: it did not help)
     stroke_width: str = 'off'
-    # changed copies of each support drawing that adaptation adds when testing and predicting (0: none; at most 8)
-    support_augment: int = 0
+    # changed copies of each support drawing that adaptation adds in tests and predictions (0 to 8; see robustness)
+    support_augment: int = 4
     # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
     image_folder: str = ''
     script: str = 'all' # with the kanji datasets: draw the classes from 'all' characters, 'kanji' only or 'kana' only
@@ -90,7 +90,7 @@ class TrainConfig:
 PRESETS = {'main-job': {}}   # named recipes, as changes to TrainConfig's defaults (which are the main job)
 PRESETS['report-100'] = dict(num_training_samples=100, num_shots_test=1, hidden_size=20, batch_size=25, num_steps=5,
                              num_steps_eval=5, step_size=0.01, meta_lr=1e-3, num_epochs=50, num_batches=100,
-                             augment='off')
+                             augment='off', support_augment=0)
 PRESETS['report-20'] = dict(PRESETS['report-100'], num_training_samples=20, batch_size=10, step_size=0.005,
                            meta_lr=5e-4)
 
@@ -273,6 +273,8 @@ def new_run_folder(output_folder: str | Path) -> Path:
 
 # %% ../nbs/07_training.ipynb #d3801edb
 SCHEMA_VERSION = 2   # the layout of config.json: 1 had one seed for everything; 2 has data_seed and random_seed
+# settings added after runs were made, at what those runs did: a record without them reads as it was made
+SETTINGS_BEFORE = dict(stroke_width='off', support_augment=0)
 
 def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
     "What `config.json` holds: the settings, the schema, the package version and the class splits' fingerprints."
@@ -299,7 +301,7 @@ def upgrade_config(record,           # what a config.json holds
             f"learning-to-learn reads up to {SCHEMA_VERSION}: upgrade")
     # one seed seeded everything; drawings were used as rendered
     if schema == 1: record = {'augment': 'off', **record, 'data_seed': record.get('random_seed', 0)}
-    return {**asdict(TrainConfig()), **record, 'schema': SCHEMA_VERSION}
+    return {**asdict(TrainConfig()), **SETTINGS_BEFORE, **record, 'schema': SCHEMA_VERSION}
 
 # %% ../nbs/07_training.ipynb #8f8d10b7
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
@@ -454,6 +456,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
     else: check_same_data(run, record, splits)
     learner = build_learner(cfg, len(splits['train'])).to(device)
+    validating = with_support_copies(learner, 0)   # meta-training, its validation included, never adds support copies
     optimizer, train_step = training_step(cfg, learner, dist)
     gen = torch.Generator().manual_seed(cfg.random_seed)
     labels = getattr(learner, 'training_labels', 'task')   # the baseline trains on class labels
@@ -477,7 +480,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
                 pending.append(train_step(batch))
                 if len(pending) == metrics_every(device) or i == cfg.num_batches - 1:
                     _report_batches(pending, batches, callbacks, epoch)
-            val = dist.evaluate(learner, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph)
+            val = dist.evaluate(validating, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph)
             results.append(_epoch_record(epoch, _mean_metrics(batches), val))
             if dist.is_main:
                 best = save_epoch(run, cfg, learner, optimizer, gen, results, best)
