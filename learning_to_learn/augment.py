@@ -11,9 +11,10 @@ import torch.nn.functional as F
 from .core import *
 
 # %% auto #0
-__all__ = ['INK_FILL', 'AUGMENTS', 'SHIFTS', 'warp', 'affine', 'ink_box', 'normalise_ink', 'thicken', 'blur', 'Augmentation',
-           'transform', 'random_draws', 'random_transform', 'normalises', 'augment_batch', 'normalise_batch', 'rotated',
-           'moved', 'thickened', 'shrunk', 'shrunk_and_moved']
+__all__ = ['INK_FILL', 'AUGMENTS', 'STROKE_WIDTHS', 'SHIFTS', 'THICK_PEN', 'SUPPORT_COPIES', 'warp', 'affine', 'ink_box',
+           'normalise_ink', 'dilate', 'erode', 'thicken', 'blur', 'Augmentation', 'transform', 'random_draws',
+           'random_transform', 'normalises', 'augment_batch', 'change_alike', 'rotated', 'moved', 'thickened', 'shrunk',
+           'shrunk_and_moved', 'opening_share', 'normalise_width', 'add_support_copies', 'Preparation']
 
 # %% ../nbs/03b_augment.ipynb #28675cd3
 def warp(images: torch.Tensor,  # drawings `[n, 1, h, w]`
@@ -67,14 +68,29 @@ def normalise_ink(images: torch.Tensor,   # drawings `[n, 1, h, w]`
     theta = torch.stack([torch.stack([scale, zero, centre[:, 0]], 1), torch.stack([zero, scale, centre[:, 1]], 1)], 1)
     return warp(images, theta)
 
+# %% ../nbs/03b_augment.ipynb #182271ac
+def _extreme(images: torch.Tensor, pick) -> torch.Tensor:
+    "`pick` (torch.maximum or torch.minimum) of each pixel's 3x3 neighbourhood, pixels outside the canvas ignored."
+    p = F.pad(images, (1, 1, 1, 1), mode='replicate')
+    rows = pick(pick(p[..., :-2, :], p[..., 1:-1, :]), p[..., 2:, :])
+    return pick(pick(rows[..., :-2], rows[..., 1:-1]), rows[..., 2:])
+
+def dilate(images: torch.Tensor) -> torch.Tensor:
+    "Each pixel the maximum of its 3x3 neighbourhood: strokes a pixel wider on every side (images `[n, 1, h, w]`)."
+    return _extreme(images, torch.maximum)
+
+def erode(images: torch.Tensor) -> torch.Tensor:
+    "Each pixel the minimum of its 3x3 neighbourhood: strokes a pixel thinner on every side."
+    return _extreme(images, torch.minimum)
+
+
 # %% ../nbs/03b_augment.ipynb #571d67ea
 def thicken(images: torch.Tensor,  # drawings `[n, 1, h, w]`
             amount: torch.Tensor | float  # per image: 1 dilates by one pixel on each side, -1 erodes, fractions blend
            ) -> torch.Tensor:
     "Strokes made thicker (amount > 0) or thinner (< 0) by blending each drawing with its 3x3 dilation or erosion."
     amount = torch.as_tensor(amount, dtype=images.dtype, device=images.device).reshape(-1, 1, 1, 1)
-    dilated, eroded = F.max_pool2d(images, 3, 1, 1), -F.max_pool2d(-images, 3, 1, 1)
-    return images + amount.clamp(min=0)*(dilated - images) + (-amount).clamp(min=0)*(eroded - images)
+    return images + amount.clamp(min=0)*(dilate(images) - images) + (-amount).clamp(min=0)*(erode(images) - images)
 
 def blur(images: torch.Tensor, sigma: torch.Tensor | float) -> torch.Tensor:
     "Each drawing blurred by a 5x5 Gaussian of its own `sigma` (in pixels; 0 leaves it as it is)."
@@ -121,6 +137,8 @@ def random_transform(images: torch.Tensor, generator: torch.Generator,
 # %% ../nbs/03b_augment.ipynb #e65b1366
 # drawings as rendered; normalised by their ink; normalised and randomly transformed in meta-training
 AUGMENTS = ('off', 'normalise', 'random')
+# strokes as drawn; strokes drawn with a thick pen thinned (see the end of this chapter)
+STROKE_WIDTHS = ('off', 'normalise')
 
 def normalises(augment: str) -> bool:
     "Whether drawings are normalised by their ink under the setting `augment`."
@@ -140,24 +158,82 @@ def augment_batch(batch: dict, generator: torch.Generator, aug: Augmentation = A
     x = transform(x.flatten(0, 1), draws.flatten(0, 1), aug).view_as(x)
     return {'train': (x[:, :xs.shape[1]], ys), 'test': (x[:, xs.shape[1]:], yq)}
 
-def normalise_batch(batch: dict) -> dict:
-    "The meta-batch with every image normalised by its ink."
-    return {k: (normalise_ink(x.flatten(0, 1)).view_as(x), y) for k, (x, y) in batch.items()}
-
 # %% ../nbs/03b_augment.ipynb #ca99d922
-def _same(images, scale=1., degrees=0., shift_px=0.):
+def change_alike(images: torch.Tensor,  # drawings `[n, 1, h, w]`
+                 scale: float = 1.,     # about the centre
+                 degrees: float = 0.,   # rotation about the centre
+                 shift_px: float = 0.   # pixels right and down
+                ) -> torch.Tensor:
+    "Every drawing scaled, rotated and moved alike."
     n, size = len(images), images.shape[-1]
     theta = affine(torch.full((n,), scale), torch.full((n,), math.radians(degrees)),
                    torch.full((n, 2), 2*shift_px/size))
     return warp(images, theta.to(images.device))
 
-def rotated(images: torch.Tensor) -> torch.Tensor: "Rotated by 15 degrees."; return _same(images, degrees=15)
-def moved(images: torch.Tensor) -> torch.Tensor: "Moved 4 pixels right and down."; return _same(images, shift_px=4)
+def rotated(images: torch.Tensor) -> torch.Tensor:
+    "Rotated by 15 degrees."; return change_alike(images, degrees=15)
+def moved(images: torch.Tensor) -> torch.Tensor:
+    "Moved 4 pixels right and down."; return change_alike(images, shift_px=4)
 def thickened(images: torch.Tensor) -> torch.Tensor:
-    "Strokes 2 pixels thicker (3x3 maximum filter)."; return F.max_pool2d(images, 3, 1, 1)
-def shrunk(images: torch.Tensor) -> torch.Tensor: "Shrunk to 60% about the centre."; return _same(images, scale=0.6)
+    "Strokes 2 pixels thicker (3x3 maximum filter)."; return dilate(images)
+def shrunk(images: torch.Tensor) -> torch.Tensor:
+    "Shrunk to 60% about the centre."; return change_alike(images, scale=0.6)
 def shrunk_and_moved(images: torch.Tensor) -> torch.Tensor:
     "Shrunk to 60%, then moved 4 pixels right and down."; return moved(shrunk(images))
 
 SHIFTS = {'as rendered': lambda images: images, 'rotated 15 degrees': rotated, 'moved 4 px right and down': moved,
           'strokes 2 px thicker': thickened, 'shrunk to 60%': shrunk, 'shrunk to 60% and moved 4 px': shrunk_and_moved}
+
+# %% ../nbs/03b_augment.ipynb #4d07dd2e
+# an opening keeps more than this share of the ink only of drawings made with a thicker pen than the renders' (above)
+THICK_PEN = 0.8
+
+def opening_share(images: torch.Tensor) -> torch.Tensor:
+    "The share `[n]` of each drawing's ink that an opening (an erosion, then a dilation) keeps: 1 if dilated."
+    return dilate(erode(images)).flatten(1).sum(1)/images.flatten(1).sum(1).clamp(min=1e-6)
+
+def normalise_width(images: torch.Tensor,          # drawings `[n, 1, h, w]`
+                    threshold: float = THICK_PEN   # the opening share above which a drawing is thinned
+                   ) -> torch.Tensor:
+    """Strokes drawn with a thick pen made a pixel thinner on every side: each drawing blended with its erosion, fully
+    when an opening keeps all of its ink, not at all when it keeps `threshold` or less."""
+    amount = ((opening_share(images) - threshold)/(1 - threshold)).clamp(0, 1).view(-1, 1, 1, 1)
+    return images + amount*(erode(images) - images)
+
+# %% ../nbs/03b_augment.ipynb #4d288453
+# the changed copies of a support drawing, in the order they are added: `transform` draws (scale, rotation, shift x,
+# shift y, width, blur in [-1, 1] of `Augmentation()`'s ranges; blur -1 is none) for a thicker pen, a thinner one, a
+# move of one pixel right and down, 5% smaller, 7.5 degrees either way, a move back, 5% larger
+SUPPORT_COPIES = ((0, 0, 0, 0, 0.5, -1), (0, 0, 0, 0, -1, -1), (0, 0, 0.5, 0.5, 0, -1), (-0.5, 0, 0, 0, 0, -1),
+                  (0, 0.5, 0, 0, 0, -1), (0, -0.5, 0, 0, 0, -1), (0, 0, -0.5, -0.5, 0, -1), (0.5, 0, 0, 0, 0, -1))
+
+def add_support_copies(batch: dict,  # a meta-batch: {'train': (images [B, n, 1, h, w], labels [B, n]), 'test': ...}
+                       copies: int   # how many of `SUPPORT_COPIES` to add, from the first
+                      ) -> dict:
+    "The meta-batch with `copies` changed copies of every support image added to its support set, labels repeated."
+    require(0 <= copies <= len(SUPPORT_COPIES), f"support copies must be 0 to {len(SUPPORT_COPIES)}, got {copies}")
+    if copies == 0: return batch
+    (xs, ys), flat = batch['train'], batch['train'][0].flatten(0, 1)
+    draws = torch.tensor(SUPPORT_COPIES[:copies], dtype=flat.dtype, device=flat.device)
+    changed = transform(flat.repeat(copies, 1, 1, 1), draws.repeat_interleave(len(flat), 0))
+    xs = torch.cat([xs, changed.view(copies, *xs.shape).transpose(0, 1).flatten(1, 2)], 1)
+    return {'train': (xs, ys.repeat(1, copies + 1)), 'test': batch['test']}
+
+
+# %% ../nbs/03b_augment.ipynb #3b5c5773
+@documented
+@dataclass(frozen=True)
+class Preparation:
+    "What a learner does to a meta-batch's drawings at the start of its forward pass."
+    width: bool = False      # thin strokes drawn with a thick pen (`normalise_width`), first
+    ink: bool = False        # centre and scale every drawing by its ink (`normalise_ink`)
+    support_copies: int = 0  # when evaluating: changed copies of each support drawing to add (`add_support_copies`)
+
+    def __call__(self, batch: dict,           # a meta-batch {'train': (images, labels), 'test': (images, labels)}
+                 training: bool = False       # in meta-training: no support copies
+                ) -> dict:
+        "The meta-batch as the learner sees it."
+        for on, prepare in ((self.width, normalise_width), (self.ink, normalise_ink)):
+            if on: batch = {k: (prepare(x.flatten(0, 1)).view_as(x), y) for k, (x, y) in batch.items()}
+        return batch if training or not self.support_copies else add_support_copies(batch, self.support_copies)
+

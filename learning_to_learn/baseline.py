@@ -10,7 +10,7 @@ from torch import nn
 from torch.func import vmap
 from .core import *
 from .model import ConvNet
-from .augment import normalise_batch
+from .augment import Preparation
 from .metalearners import learner_outputs
 
 # %% auto #0
@@ -60,10 +60,10 @@ class Baseline(nn.Module):
     def __init__(self, model: ConvNet,            # the network; its `ways` outputs classify every training class
                  ways: int,                        # classes per task
                  algorithm: str = 'baseline',     # 'baseline' (a new head per task) or 'baseline-mean' (class means)
-                 normalise: bool = False):        # centre and scale every drawing by its ink first
+                 prepare: Preparation = Preparation()):   # what is done to the drawings first
         super().__init__()
         require(algorithm in ADAPTATIONS, f"unknown baseline {algorithm!r}; use one of {', '.join(ADAPTATIONS)}")
-        self.model, self.ways, self.algorithm, self.normalise = model, ways, algorithm, normalise
+        self.model, self.ways, self.algorithm, self.prepare = model, ways, algorithm, prepare
         self.adapts_by = ADAPTATIONS[algorithm]
 
     def __repr__(self): return (f"Baseline({self.model.ways}-class classifier, hidden {self.model.hidden_size}, "
@@ -72,7 +72,7 @@ class Baseline(nn.Module):
     def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
                 metrics: bool = True) -> dict:
         "Training mode: classify every image by its class; evaluation mode: adapt to each task and label its queries."
-        if self.normalise: batch = normalise_batch(batch)
+        batch = self.prepare(batch, self.training)
         (xs, ys), (xq, yq) = batch['train'], batch['test']
         nan = torch.full((len(xs), 1), float('nan'), device=xs.device)
         if self.training:

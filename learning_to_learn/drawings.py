@@ -16,7 +16,7 @@ from fastcore.basics import patch_to
 from ipycanvas import Canvas, hold_canvas
 from .core import *
 from .images import to_sketch, read_drawing
-from .training import read_config, load_learner
+from .training import read_config, load_learner, with_support_copies
 
 # %% auto #0
 __all__ = ['SKETCH_SHAPE', 'IMAGE_SUFFIXES', 'PAD_SIZE', 'PEN_WIDTH', 'MAIN_JOB_COMMAND', 'as_support', 'prediction_task',
@@ -77,12 +77,14 @@ def class_probabilities(logits: torch.Tensor, # a task's query outputs [n, ways]
 def predict(learner: nn.Module,              # a trained learner: MetaLearner, ProtoNet or Baseline (see load_learner)
             support: dict | tuple,           # {label: [drawing [1, 28, 28], ...]}, or (drawings, labels)
             queries: torch.Tensor | list,    # the drawings to label [n, 1, 28, 28]
-            steps: int | None = None         # inner steps (None: the run's test-time steps, learner.eval_steps)
+            steps: int | None = None,        # inner steps (None: the run's test-time steps, learner.eval_steps)
+            support_augment: int | None = None # changed copies of each support drawing to add (None: the run's setting)
            ) -> torch.Tensor:
     """Adapt `learner` to the support drawings and return each query's probabilities [n, classes], columns in the
     support's label order."""
     require(steps is None or steps >= 0, f"inner steps must be 0 or more, got {steps}")
     support = as_support(support)
+    learner = with_support_copies(learner, support_augment)
     batch = prediction_task(support, queries, learner.ways, next(learner.parameters()).device)
     learner.eval()
     with torch.no_grad(): out = learner(batch, steps=learner.eval_steps if steps is None else steps, first_order=True)
@@ -141,13 +143,14 @@ def predict_files(run: str | Path,          # a run folder made by ltl_train
                   support: str | Path,      # a folder with one subfolder of drawings per class, named after its label
                   queries: list,            # query image files, or folders of them
                   steps: int | None = None, # inner steps (None: the run's --num-steps-eval)
-                  device: str = 'cpu'       # 'cpu', 'cuda' or 'auto'
+                  device: str = 'cpu',      # 'cpu', 'cuda' or 'auto'
+                  support_augment: int | None = None # changed copies of each support drawing (None: the run's setting)
                  ) -> list[dict]:
     """Adapt a run's model to the drawings in `support` and label each query file: its file, label, probability and
     every label's probability."""
     learner = run_learner(run, device)
     drawings, files = read_support(support), query_files(queries)
-    probs = predict(learner, drawings, [read_drawing(f) for f in files], steps)
+    probs = predict(learner, drawings, [read_drawing(f) for f in files], steps, support_augment)
     labels = list(drawings)
     return [dict(file=str(f), label=label, probability=p, probabilities=dict(zip(labels, row)))
             for f, (label, p), row in zip(files, best_labels(probs, labels), probs.tolist())]
@@ -165,8 +168,10 @@ def ltl_predict_cli(argv: list[str] | None = None):
     p.add_argument('--json', action='store_true', help="print JSON with every label's probability")
     p.add_argument('--device', choices=DEVICES, default='cpu', help='default: cpu, the fastest for one small task')
     p.add_argument('--steps', type=int, default=None, help="inner steps (default: the run's --num-steps-eval)")
+    p.add_argument('--support-augment', type=int, default=None, metavar='COPIES',
+                   help="changed copies of each support drawing adaptation adds (default: the run's setting)")
     a = p.parse_args(argv)
-    rows = predict_files(a.run, a.support, a.query, a.steps, a.device)
+    rows = predict_files(a.run, a.support, a.query, a.steps, a.device, a.support_augment)
     if a.json: print(json.dumps(rows, indent=2))
     else: print('\n'.join(f"{r['file']}\t{r['label']}\t{r['probability']:.3f}" for r in rows))
 
@@ -296,8 +301,10 @@ def model_status(run: str | Path) -> tuple:
 class SketchPad:
     """Draw a few examples of each class and a query with the mouse; a meta-trained model adapts to them and labels the
     query."""
-    def __init__(self, run: str | Path | None = None): # a run folder made by ltl_train (None: models/latest)
+    def __init__(self, run: str | Path | None = None, # a run folder made by ltl_train (None: models/latest)
+                 support_augment: int | None = None):  # changed copies per support drawing (None: the run's setting)
         self.drawings, self.learner, self.pen_down = PadDrawings(), None, False
+        self.support_augment = support_augment
         self.canvas = Canvas(width=PAD_SIZE, height=PAD_SIZE, layout=W.Layout(border='1px solid #999'))
         self.canvas.line_width, self.canvas.line_cap, self.canvas.line_join = PEN_WIDTH, 'round', 'round'
         self.canvas.on_mouse_down(self.pen_on); self.canvas.on_mouse_move(self.pen_move)
@@ -371,7 +378,7 @@ def predict_query(self):
     "Adapt the model to the examples and label the drawing on the pad."
     require(self.learner is not None, "there is no model to adapt: see the line under the run folder")
     query = self.drawings.query()
-    probs = predict(self.learner, self.drawings.support(), [query])[0]
+    probs = predict(self.learner, self.drawings.support(), [query], support_augment=self.support_augment)[0]
     (label, p), = best_labels(probs[None], self.drawings.labels)
     self.result.value = f"prediction: <b>{label}</b> ({p:.0%})"
     self.chart.value = figure_png(prediction_figure(query, probs, self.drawings.labels))

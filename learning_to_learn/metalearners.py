@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 from .core import *
 from torch.autograd.function import once_differentiable
 from .model import ConvNet, adapted_names, norm_pool_relu
-from .augment import normalise_batch
+from .augment import Preparation
 
 # %% auto #0
 __all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'BATCHED_MAX_CHANNELS', 'STRATEGY_METHODS', 'MetaLearner', 'GroupConv',
@@ -38,8 +38,8 @@ class MetaLearner(nn.Module):
                  first_order: bool | None = None, # drop second-order terms (None: only for 'fomaml')
                  include_norm: bool = False,      # also adapt batch-norm weights in the inner loop
                  strategy: str = 'auto',          # 'loop', 'vmap', 'batched' or 'auto' (see below)
-                 # centre and scale every drawing by its ink first (see the augmentation chapter)
-                 normalise: bool = False,
+                 # what is done to the drawings first: normalising them, support copies (see the augmentation chapter)
+                 prepare: Preparation = Preparation(),
                  loss_fn=F.cross_entropy):        # per-task loss of (outputs, targets)
         super().__init__()
         require(algorithm in ALGORITHMS, f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
@@ -54,8 +54,8 @@ class MetaLearner(nn.Module):
         self.ways = getattr(model, 'ways', None)   # classes a task may have: the model's outputs
         self.eval_steps = steps if eval_steps is None else eval_steps
         self.first_order = (algorithm == 'fomaml') if first_order is None else first_order
-        self.names, self.strategy, self.loss_fn, self.normalise = (adapted_names(model, include_norm),
-                                                                   strategy, loss_fn, normalise)
+        self.names, self.strategy, self.loss_fn, self.prepare = (adapted_names(model, include_norm),
+                                                                 strategy, loss_fn, prepare)
         shapes = dict(model.named_parameters())
         self.step_sizes = (nn.ParameterList([nn.Parameter(torch.full_like(shapes[k], step_size)) for k in self.names])
                            if algorithm == 'metasgd' else None)
@@ -307,7 +307,7 @@ def forward(self, batch: dict, steps: int | None = None, first_order: bool | Non
     "Adapt to each task of `batch`; return the mean outer loss and per-task metrics."
     steps = self.steps if steps is None else steps
     first_order = self.first_order if first_order is None else first_order
-    if self.normalise: batch = normalise_batch(batch)
+    batch = self.prepare(batch, self.training)
     q_loss, logits, s_losses, before = STRATEGY_METHODS[self.pick_strategy(batch)](self, batch, steps,
                                                                                    first_order, metrics)
     return learner_outputs(q_loss, logits, batch['test'][1], s_losses, before)
@@ -373,9 +373,9 @@ class ProtoNet(nn.Module):
     algorithm, step_sizes, eval_steps = 'protonet', None, 0
 
     def __init__(self, model: ConvNet,
-                 normalise: bool = False):   # normalise: centre and scale every drawing by its ink first
+                 prepare: Preparation = Preparation()):   # what is done to the drawings first
         super().__init__()
-        self.model, self.ways, self.normalise = model, model.ways, normalise
+        self.model, self.ways, self.prepare = model, model.ways, prepare
 
     def embed(self, x: torch.Tensor, n_support: int | None = None) -> torch.Tensor:
         """Embeddings `[B, n, d]` of images `[B, n, 1, 28, 28]`, batch-normalised per task with the statistics of its
@@ -385,7 +385,7 @@ class ProtoNet(nn.Module):
     def forward(self, batch: dict, steps: int | None = None, first_order: bool | None = None,
                 metrics: bool = True) -> dict:
         "Classify each task's queries by their nearest prototype; the same outputs as `MetaLearner`."
-        if self.normalise: batch = normalise_batch(batch)
+        batch = self.prepare(batch, self.training)
         (xs, ys), (xq, yq) = batch['train'], batch['test']
         ways = self.ways
         # queries normalised with the support set's statistics

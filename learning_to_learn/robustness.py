@@ -4,14 +4,23 @@
 
 # %% ../nbs/12_robustness.ipynb #58a6a8df
 from __future__ import annotations
+import math, time
+from dataclasses import replace
 from pathlib import Path
 import torch
-from .augment import SHIFTS
-from .metalearners import evaluate
-from .training import open_run, test_bank, ci95
+from .core import *
+from importlib.metadata import version
+from tqdm.auto import tqdm
+from .augment import SHIFTS, dilate, erode, augment_batch, change_alike, moved, shrunk, rotated
+from .episodes import TaskSampler
+from .metalearners import evaluate, evaluation_outputs, step_metrics, make_optimizer
+from .training import (TrainConfig, TEST_TASKS, open_run, test_bank, ci95, load_splits, validation_bank,
+                                        build_learner, with_support_copies, meta_train, read_config)
 
 # %% auto #0
-__all__ = ['ShiftedBank', 'robustness', 'robustness_summary', 'robustness_table', 'pixel_nn_accuracies']
+__all__ = ['FUSION', 'ROUND_TRIPS', 'ROBUSTNESS_MODELS', 'ORACLES', 'COPIES', 'ShiftedBank', 'robustness', 'robustness_summary',
+           'fused', 'thicker_unfused', 'moved_back', 'shrunk_back', 'rotated_back', 'robustness_table', 'model_gap',
+           'interleaved_times', 'measure_robustness', 'pixel_nn_accuracies']
 
 # %% ../nbs/12_robustness.ipynb #919e4eb8
 class ShiftedBank:
@@ -24,15 +33,17 @@ class ShiftedBank:
             yield {k: (self.shift(x.flatten(0, 1)).view_as(x), y) for k, (x, y) in batch.items()}
 
 # %% ../nbs/12_robustness.ipynb #51c640d7
+@documented
 def robustness(run: str | Path,             # a run folder (or its config.json)
-               n_tasks: int = 1000,         # fixed test tasks (the run's test bank), the same for every change
+               n_tasks: int = TEST_TASKS,   # fixed test tasks (the run's test bank), the same for every change
                device: str | None = None,   # None: the run's device setting
-               shifts: dict = SHIFTS        # name: function of images, applied to every image of every task
+               shifts: dict = SHIFTS,       # name: function of images, applied to every image of every task
+               support_augment: int | None = None # changed copies of each support drawing (None: the run's setting)
               ) -> dict:
     """Per-task test accuracy of a run's model under each change of style, on the same test tasks:
     `{name: tensor [n_tasks]}`."""
     cfg, split, dev, learner = open_run(Path(run).parent if Path(run).name == 'config.json' else Path(run), device)
-    bank = test_bank(cfg, split, dev, n_tasks)
+    bank, learner = test_bank(cfg, split, dev, n_tasks), with_support_copies(learner, support_augment)
     return {name: evaluate(learner, ShiftedBank(bank, shift), batch_size=cfg.batch_size)['acc_after']
             for name, shift in shifts.items()}
 
@@ -43,17 +54,145 @@ def robustness_summary(accs: dict, reference: str = 'as rendered') -> dict:
     return {name: dict(acc=a.mean().item(), ci=ci95(a), loss=(base - a).mean().item(), loss_ci=ci95(base - a))
             for name, a in accs.items()}
 
-# %% ../nbs/12_robustness.ipynb #4eacf657
-def robustness_table(results: dict  # {model name: robustness_summary(...)}
+# %% ../nbs/12_robustness.ipynb #45d3c549
+def fused(images: torch.Tensor) -> torch.Tensor:
+    "Strokes fused where a pen 2 pixels thicker would fuse them, at their own width: `erode(dilate(images))`."
+    return erode(dilate(images))
+
+def thicker_unfused(images: torch.Tensor) -> torch.Tensor:
+    "Strokes 2 pixels thicker, except the gaps the thicker pen fills, which stay as they were."
+    return dilate(images) - fused(images) + images
+
+# oracles for strokes 2 pixels thicker: its fusion alone, and its width alone
+FUSION = {'fused, own width': fused, 'thicker, not fused': thicker_unfused}
+
+# %% ../nbs/12_robustness.ipynb #8c7fbd2b
+def moved_back(images: torch.Tensor) -> torch.Tensor:
+    "Moved 4 pixels right and down, then back: the ink pushed off the canvas is lost."
+    return change_alike(moved(images), shift_px=-4)
+
+def shrunk_back(images: torch.Tensor) -> torch.Tensor:
+    "Shrunk to 60%, then enlarged back to its size: the detail the coarser pixels lost is lost."
+    return change_alike(shrunk(images), scale=1/0.6)
+
+def rotated_back(images: torch.Tensor) -> torch.Tensor:
+    "Rotated by 15 degrees, then back: blurred twice by resampling, the corners cut off."
+    return change_alike(rotated(images), degrees=-15)
+
+# oracles: each change undone, keeping only what it destroyed
+ROUND_TRIPS = {'moved, then back': moved_back, 'shrunk, then enlarged back': shrunk_back,
+               'rotated, then back': rotated_back}
+
+# %% ../nbs/12_robustness.ipynb #2e90bdb6
+@documented
+def robustness_table(measured: dict,                 # the robustness file, as the chapter's slow cell writes it
+                     models: list[str],              # the keys of the models to show, in this order
+                     changes: tuple = tuple(SHIFTS)  # the changes to show, one row each
                     ) -> str:
-    "A markdown table: one row per change, per model its accuracy and the points lost."
-    models = list(results)
-    head = ('| drawings | ' + ' | '.join(f'{m} | points lost' for m in models) + ' |\n'
+    """A markdown table from the robustness file: one row per change, per model its accuracy and the points it loses
+    against its own unchanged accuracy (paired, with the 95% interval of the difference)."""
+    rows = measured['models']
+    head = ('| drawings | ' + ' | '.join(f"{rows[m]['label']} | points lost" for m in models) + ' |\n'
             '|---|' + '---|---|'*len(models) + '\n')
-    def cell(r): return (f"{r['acc']:.1%} ± {r['ci']:.1%} | "
-                         + ('' if r['loss'] == 0 else f"{100*r['loss']:.1f} ± {100*r['loss_ci']:.1f}"))
-    return head + '\n'.join(f'| {name} | ' + ' | '.join(cell(results[m][name]) for m in models) + ' |'
-                            for name in results[models[0]])
+    def cell(r, name): return (f"{r['acc']:.1%} ± {r['ci']:.1%} | "
+                               + ('' if name == 'as rendered' else f"{100*r['loss']:.1f} ± {100*r['loss_ci']:.1f}"))
+    return head + '\n'.join(f'| {name} | ' + ' | '.join(cell(rows[m]['summary'][name], name) for m in models) + ' |'
+                            for name in changes)
+
+def model_gap(measured: dict, a: str, b: str, change: str = 'as rendered') -> dict:
+    """Model `a`'s accuracy minus model `b`'s under `change`, paired on the same test tasks of the robustness file: the
+    mean and its 95% interval."""
+    d = torch.tensor(measured['models'][a]['accs'][change]) - torch.tensor(measured['models'][b]['accs'][change])
+    return dict(mean=d.mean().item(), ci=ci95(d))
+
+# %% ../nbs/12_robustness.ipynb #203514dd
+@documented
+def interleaved_times(configs: dict,           # {name: TrainConfig}: recipes on the same data and task shape
+                      meta_batches: int = 20,  # meta-training steps timed for each recipe
+                      eval_batches: int = 8,   # evaluation batches timed for each recipe
+                      warmup: int = 2          # untimed steps and batches before them
+                     ) -> dict:
+    """Seconds per meta-training step, validation batch (never with support copies) and test batch of each recipe, timed
+    in turns in one process, and the time of a whole run from them: meta-training with its validation after each epoch,
+    then `TEST_TASKS` test tasks."""
+    first = next(iter(configs.values()))
+    if first.threads: torch.set_num_threads(first.threads)
+    splits, device = load_splits(first, progress=False), pick_device(first.device)
+    learners = {k: build_learner(c).to(device) for k, c in configs.items()}
+    optimizers = {k: make_optimizer(learners[k], c.meta_lr) for k, c in configs.items()}
+    sampler = TaskSampler(splits['train'], first.num_ways, first.num_shots, first.queries, device)
+    gen = torch.Generator()
+    bank = validation_bank(replace(first, val_tasks=(warmup + eval_batches)*first.batch_size), splits['val'], device)
+    seconds, order = {k: dict(step=0.0, validation=0.0, test=0.0) for k in configs}, list(configs)
+    def timed(k, what, i, f):
+        start = time.perf_counter(); f()
+        if i >= warmup: seconds[k][what] += time.perf_counter() - start
+    for i in range(warmup + meta_batches):
+        batch, seed = sampler.sample(first.batch_size, gen.manual_seed(i)), i
+        for k in (order if i % 2 else order[::-1]):
+            augmented = lambda c=configs[k]: (augment_batch(batch, torch.Generator().manual_seed(seed))
+                                              if c.augment == 'random' else batch)
+            timed(k, 'step', i, lambda k=k: step_metrics(learners[k], optimizers[k], augmented()))
+    for learner in learners.values(): learner.eval()
+    for i, batch in enumerate(bank.batches(first.batch_size)):
+        for k in (order if i % 2 else order[::-1]):
+            steps = configs[k].num_steps_eval
+            timed(k, 'validation', i, lambda k=k: evaluation_outputs(with_support_copies(learners[k], 0), steps, batch))
+            timed(k, 'test', i, lambda k=k: evaluation_outputs(learners[k], steps, batch))
+    out = {}
+    for k, c in configs.items():
+        step, validation, test = (seconds[k][w]/n for w, n in (('step', meta_batches), ('validation', eval_batches),
+                                                                  ('test', eval_batches)))
+        run = (step*c.num_epochs*c.num_batches + validation*c.num_epochs*math.ceil(c.val_tasks/c.batch_size)
+               + test*math.ceil(TEST_TASKS/c.batch_size))
+        out[k] = dict(step=step, validation=validation, test=test, run=run)
+    return out
+
+# %% ../nbs/12_robustness.ipynb #a7a82593
+# the models the robustness file compares: key: (label, changes to the main job's settings)
+ROBUSTNESS_MODELS = {
+    'off': ('as rendered: --augment off, 8,000 tasks', dict(augment='off', num_epochs=8)),
+    'normalise': ('normalised: --augment normalise, 8,000 tasks', dict(augment='normalise', num_epochs=8)),
+    'default': ('normalised + random per task (the default), 16,000 tasks', {}),
+    'width': ('the default, thick pens thinned: --stroke-width normalise', dict(stroke_width='normalise')),
+}
+ORACLES = {**FUSION, **ROUND_TRIPS}   # scored for the reference model
+COPIES = (4, 8)                       # support copies the reference model is also scored with
+
+@documented
+def measure_robustness(base: TrainConfig,           # the main job's settings, with the data and output folders to use
+                       path: str | Path,            # the robustness file: written after each model, resumed from
+                       n_tasks: int = TEST_TASKS,   # fixed test tasks, the same for every model and change
+                       models: dict = ROBUSTNESS_MODELS,
+                       reference: str = 'default',  # the model also scored under `ORACLES` and with `copies`
+                       copies: tuple = COPIES
+                      ) -> dict:
+    """Train each of `models`, score it on the same test tasks under every change of `SHIFTS`, adapting without support
+    copies (the reference model also under the oracles, and with `copies`), and write the robustness file after each."""
+    path, threads = Path(path), torch.get_num_threads()
+    task = (f"{base.num_ways}-way {base.num_shots}-shot, {base.queries} queries per class, "
+            f"{plural(base.num_steps_eval, 'inner step')} at test")
+    record = load_json(path) if path.exists() else {}
+    if (record.get('task'), record.get('test_tasks')) != (task, n_tasks): record = dict(models={})
+    # an interrupted call's models are kept if they were made as `models` asks
+    def as_asked(m): return m.get('of') in models and models[m['of']][1] == m.get('changes')
+    record['models'] = {k: m for k, m in record['models'].items() if as_asked(m)}
+    record.update(task=task, test_tasks=n_tasks)
+    for key, (label, changes) in tqdm(models.items(), desc='models', leave=False):
+        if key in record['models']: continue
+        run = meta_train(replace(base, **changes), quiet=True)
+        shifts = {**SHIFTS, **(ORACLES if key == reference else {})}
+        found = {key: (label, 0, robustness(run, n_tasks, shifts=shifts, support_augment=0))}
+        for c in copies if key == reference else ():
+            found[f'{key}+{c}'] = (f'{label}, {c} support copies', c, robustness(run, n_tasks, support_augment=c))
+        for k, (name, c, accs) in found.items():
+            record['models'][k] = dict(label=name, of=key, changes=changes, support_augment=c,
+                                       summary=robustness_summary(accs), accs={s: a.tolist() for s, a in accs.items()})
+        splits = read_config(Path(run)/'config.json')[1]['splits']
+        record['provenance'] = provenance('nbs/12_robustness.ipynb: measure_robustness', threads=threads, data=splits,
+                                          kanjivg=version('kanjivg'))
+        save_json(record, path)
+    return record
 
 # %% ../nbs/12_robustness.ipynb #62aaac97
 def pixel_nn_accuracies(bank  # a task bank (or anything with `batches(batch_size)`)

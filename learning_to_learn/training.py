@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb #bf553bcc
 from __future__ import annotations
-import argparse, datetime, functools, math, os, shlex, threading
+import argparse, copy, datetime, functools, math, os, shlex, threading
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
@@ -15,7 +15,8 @@ import learning_to_learn
 from .core import *
 from .sketches import SketchSet, kanji_sketches, split_classes, KANJI_VARIANTS, SCRIPTS
 from .quickdraw import quickdraw_sketches
-from .augment import AUGMENTS, normalises, augment_batch
+from .augment import (AUGMENTS, STROKE_WIDTHS, SUPPORT_COPIES, Preparation, normalises,
+                                       augment_batch)
 from .images import folder_sketches, check_folder
 from .episodes import TaskSampler, TaskBank, task_bank, check_task
 from .model import ConvNet
@@ -27,13 +28,13 @@ from .processes import distributed_context, is_main_process
 
 # %% auto #0
 __all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'SCHEMA_VERSION',
-           'CONFIG_MARKS', 'TEST_TASKS', 'RESUME_CHANGES', 'TrainConfig', 'preset', 'flag', 'check_config',
-           'load_splits', 'validation_bank', 'build_learner', 'format_result', 'plot_curves', 'writable_folder',
-           'check_folders', 'new_run_folder', 'config_record', 'upgrade_config', 'read_config', 'check_same_data',
-           'save_figure', 'step_size_summary', 'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every',
-           'training_step', 'stopped_message', 'meta_train', 'train_command', 'load_learner', 'open_run', 'test_bank',
-           'finite', 'ci95', 'summary_line', 'meta_test', 'train_parser', 'chosen_preset', 'given_settings',
-           'change_run', 'ltl_train_cli', 'ltl_test_cli']
+           'SETTINGS_BEFORE', 'CONFIG_MARKS', 'TEST_TASKS', 'RESUME_CHANGES', 'TrainConfig', 'preset', 'flag',
+           'check_config', 'load_splits', 'validation_bank', 'preparation', 'with_support_copies', 'build_learner',
+           'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'config_record',
+           'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary', 'plot_step_sizes',
+           'save_epoch', 'restore_checkpoint', 'metrics_every', 'training_step', 'stopped_message', 'meta_train',
+           'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test',
+           'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -72,6 +73,10 @@ class TrainConfig:
     cuda_graph: str = 'auto'
     # 'off' (as rendered), 'normalise' (centred, scaled by ink) or 'random' (plus random style changes in meta-training)
     augment: str = 'random'
+    # 'off' (as drawn) or 'normalise' (thick pens thinned first; measured in the robustness chapter: it did not help)
+    stroke_width: str = 'off'
+    # changed copies of each support drawing that adaptation adds in tests and predictions (0 to 8; see robustness)
+    support_augment: int = 4
     # with --dataset folder: a folder with one subfolder of images per class (the folder name is the label)
     image_folder: str = ''
     script: str = 'all' # with the kanji datasets: draw the classes from 'all' characters, 'kanji' only or 'kana' only
@@ -85,7 +90,7 @@ class TrainConfig:
 PRESETS = {'main-job': {}}   # named recipes, as changes to TrainConfig's defaults (which are the main job)
 PRESETS['report-100'] = dict(num_training_samples=100, num_shots_test=1, hidden_size=20, batch_size=25, num_steps=5,
                              num_steps_eval=5, step_size=0.01, meta_lr=1e-3, num_epochs=50, num_batches=100,
-                             augment='off')
+                             augment='off', support_augment=0)
 PRESETS['report-20'] = dict(PRESETS['report-100'], num_training_samples=20, batch_size=10, step_size=0.005,
                            meta_lr=5e-4)
 
@@ -123,6 +128,10 @@ def check_config(cfg: TrainConfig):
     require(cfg.cuda_graph in GRAPH_MODES, f"unknown --cuda-graph {cfg.cuda_graph!r}; use {', '.join(GRAPH_MODES)}")
     require(cfg.augment in AUGMENTS, f"unknown --augment {cfg.augment!r}; use {', '.join(AUGMENTS)}")
     require(cfg.script in SCRIPTS, f"unknown --script {cfg.script!r}; use {', '.join(SCRIPTS)}")
+    require(cfg.stroke_width in STROKE_WIDTHS,
+            f"unknown --stroke-width {cfg.stroke_width!r}; use {', '.join(STROKE_WIDTHS)}")
+    require(0 <= cfg.support_augment <= len(SUPPORT_COPIES),
+            f"--support-augment must be 0 to {len(SUPPORT_COPIES)}, got {cfg.support_augment}")
     pick_device(cfg.device)
 
 # %% ../nbs/07_training.ipynb #fa25d258
@@ -154,6 +163,23 @@ def validation_bank(cfg: TrainConfig,                    # the run's settings: t
     return task_bank(TaskSampler(val_split, cfg.num_ways, cfg.num_shots, cfg.queries, device), cfg.val_tasks,
                      seed=cfg.data_seed + 1)
 
+# %% ../nbs/07_training.ipynb #8112077c
+def preparation(cfg: TrainConfig) -> Preparation:
+    """What the learner of `cfg` does to drawings first: thin thick pens, normalise by ink, add support copies when
+    testing and predicting (see the augmentation chapter)."""
+    return Preparation(width=cfg.stroke_width == 'normalise', ink=normalises(cfg.augment),
+                       support_copies=cfg.support_augment)
+
+def with_support_copies(learner, # a learner, as `build_learner` makes it
+                        copies: int | None # changed copies of each support drawing to add (None: the learner's own)
+                       ):
+    "The learner adapting with `copies` support copies when testing and predicting; its weights are the same tensors."
+    if copies is None: return learner
+    require(0 <= copies <= len(SUPPORT_COPIES), f"--support-augment must be 0 to {len(SUPPORT_COPIES)}, got {copies}")
+    changed = copy.copy(learner)
+    changed.prepare = replace(learner.prepare, support_copies=copies)
+    return changed
+
 # %% ../nbs/07_training.ipynb #2778a55d
 def build_learner(cfg: TrainConfig,
                   n_classes: int | None = None # training classes: the non-meta baseline classifies them all
@@ -161,14 +187,14 @@ def build_learner(cfg: TrainConfig,
     "The learner for `cfg`, its initial weights drawn from the random seed."
     torch.manual_seed(cfg.random_seed)
     if cfg.algorithm == 'protonet':
-        return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), normalise=normalises(cfg.augment))
+        return ProtoNet(ConvNet(cfg.num_ways, cfg.hidden_size), prepare=preparation(cfg))
     if cfg.algorithm in ADAPTATIONS:
         require(n_classes is not None, "the baseline needs the number of training classes it classifies")
         model = ConvNet(n_classes, cfg.hidden_size)
-        return Baseline(model, cfg.num_ways, cfg.algorithm, normalise=normalises(cfg.augment))
+        return Baseline(model, cfg.num_ways, cfg.algorithm, prepare=preparation(cfg))
     return MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps, cfg.step_size,
                        eval_steps=cfg.num_steps_eval, first_order=cfg.first_order, strategy=cfg.strategy,
-                       normalise=normalises(cfg.augment))
+                       prepare=preparation(cfg))
 
 # %% ../nbs/07_training.ipynb #6226704e
 def _mean_metrics(batches: list[dict]) -> dict:
@@ -247,6 +273,8 @@ def new_run_folder(output_folder: str | Path) -> Path:
 
 # %% ../nbs/07_training.ipynb #d3801edb
 SCHEMA_VERSION = 2   # the layout of config.json: 1 had one seed for everything; 2 has data_seed and random_seed
+# settings added after runs were made, at what those runs did: a record without them reads as it was made
+SETTINGS_BEFORE = dict(stroke_width='off', support_augment=0)
 
 def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
     "What `config.json` holds: the settings, the schema, the package version and the class splits' fingerprints."
@@ -273,7 +301,7 @@ def upgrade_config(record,           # what a config.json holds
             f"learning-to-learn reads up to {SCHEMA_VERSION}: upgrade")
     # one seed seeded everything; drawings were used as rendered
     if schema == 1: record = {'augment': 'off', **record, 'data_seed': record.get('random_seed', 0)}
-    return {**asdict(TrainConfig()), **record, 'schema': SCHEMA_VERSION}
+    return {**asdict(TrainConfig()), **SETTINGS_BEFORE, **record, 'schema': SCHEMA_VERSION}
 
 # %% ../nbs/07_training.ipynb #8f8d10b7
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
@@ -428,6 +456,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
     else: check_same_data(run, record, splits)
     learner = build_learner(cfg, len(splits['train'])).to(device)
+    validating = with_support_copies(learner, 0)   # meta-training, its validation included, never adds support copies
     optimizer, train_step = training_step(cfg, learner, dist)
     gen = torch.Generator().manual_seed(cfg.random_seed)
     labels = getattr(learner, 'training_labels', 'task')   # the baseline trains on class labels
@@ -451,7 +480,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
                 pending.append(train_step(batch))
                 if len(pending) == metrics_every(device) or i == cfg.num_batches - 1:
                     _report_batches(pending, batches, callbacks, epoch)
-            val = dist.evaluate(learner, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph)
+            val = dist.evaluate(validating, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph)
             results.append(_epoch_record(epoch, _mean_metrics(batches), val))
             if dist.is_main:
                 best = save_epoch(run, cfg, learner, optimizer, gen, results, best)
@@ -535,6 +564,7 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
               device: str | None = None,    # None: the run's device setting
               cuda_graph: str | None = None, # 'auto', 'on' or 'off' (None: the run's setting)
               quiet: bool = False,          # print nothing (not even the progress bars)
+              support_augment: int | None = None, # changed copies of each support drawing (None: the run's setting)
               ) -> dict:
     "Evaluate a run's best model on fixed test tasks; write and return `results.json`."
     path = Path(config_path)
@@ -546,6 +576,7 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
     require(num_steps is None or num_steps >= 0, f"--num-steps must be 0 or more, got {num_steps}")
     dist = distributed_context(device or 'auto')   # under torchrun: test tasks split across the processes
     cfg, test_split, dev, learner = open_run(run, device, progress=not quiet)
+    learner = with_support_copies(learner, support_augment)
     steps = cfg.num_steps_eval if num_steps is None else num_steps
     bank = test_bank(cfg, test_split, dev, num_tasks)
     out = dist.evaluate(learner, bank, steps=steps, batch_size=cfg.batch_size, cuda_graph=cuda_graph or cfg.cuda_graph,
@@ -555,7 +586,8 @@ def meta_test(config_path: str | Path, # a run's config.json (or the run folder)
                    accuracies_before=finite(out['acc_before'].mean().item()),
                    accuracies_after_ci95=ci95(out['acc_after']), accuracies_before_ci95=ci95(out['acc_before']),
                    support_loss_per_step=[finite(x) for x in out['support_losses'].mean(0).tolist()],
-                   chance=1/cfg.num_ways, num_tasks=len(bank), num_steps=steps, version=learning_to_learn.__version__)
+                   chance=1/cfg.num_ways, num_tasks=len(bank), num_steps=steps,
+                   support_augment=learner.prepare.support_copies, version=learning_to_learn.__version__)
     if dist.is_main: save_json(results, run/'results.json')
     if not quiet and dist.is_main: print(summary_line(results, cfg))
     return results
@@ -582,7 +614,7 @@ def train_parser(recipe: str = 'main-job') -> argparse.ArgumentParser:
         else:
             choices = {'dataset': DATASETS, 'algorithm': LEARNERS, 'device': DEVICES,
                        'strategy': STRATEGIES + ('auto',), 'cuda_graph': GRAPH_MODES, 'augment': AUGMENTS,
-                       'script': SCRIPTS}.get(f.name)
+                       'script': SCRIPTS, 'stroke_width': STROKE_WIDTHS}.get(f.name)
             p.add_argument(flag(f.name), type=type(default), default=default, choices=choices, help=docs[f.name])
     p.add_argument('--resume', metavar='RUN_FOLDER', help="continue an interrupted run with its own settings; only "
                    f"{', '.join(map(flag, RESUME_CHANGES))} may change (--num-epochs only to extend it)")
@@ -639,10 +671,12 @@ def ltl_test_cli(argv: list[str] | None = None):
     p.add_argument('--device', choices=DEVICES, default=None, help="default: the run's setting")
     p.add_argument('--cuda-graph', choices=GRAPH_MODES, default=None,
                    help="replay evaluation from CUDA graphs on a GPU (default: the run's setting)")
+    p.add_argument('--support-augment', type=int, default=None, metavar='COPIES',
+                   help="changed copies of each support drawing adaptation adds (default: the run's setting)")
     p.add_argument('--quiet', action='store_true', help='print nothing but errors')
     a = p.parse_args(argv)
     require(Path(a.config).exists(), f"{a.config} does not exist; pass a run's config.json")
-    meta_test(a.config, a.num_steps, a.num_tasks, a.device, a.cuda_graph, a.quiet)
+    meta_test(a.config, a.num_steps, a.num_tasks, a.device, a.cuda_graph, a.quiet, a.support_augment)
 
 # %% ../nbs/07_training.ipynb #d9e75aa3
 #| eval: false

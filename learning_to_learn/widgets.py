@@ -17,9 +17,9 @@ from .quickdraw import quickdraw_categories
 from .episodes import show_task
 from .metalearners import STRATEGIES
 from .gpu import GRAPH_MODES
-from .augment import AUGMENTS
-from .training import (TrainConfig, preset, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train, meta_test,
-                                        open_run, summary_line, test_bank)
+from .augment import AUGMENTS, STROKE_WIDTHS
+from .training import (TrainConfig, preset, DATASETS, LEARNERS, ALGORITHM_NAMES, check_config, meta_train,
+                                        meta_test, open_run, summary_line, test_bank)
 
 # %% auto #0
 __all__ = ['PANEL_PRESETS', 'LABELS', 'CHOICES', 'preset_config', 'control', 'panel_config', 'panel_problem', 'plot_progress',
@@ -44,12 +44,13 @@ LABELS = dict(dataset='dataset', algorithm='algorithm', num_ways='ways', num_sho
               meta_lr='meta learning rate', batch_size='meta-batch size', num_epochs='epochs',
               num_batches='batches per epoch', val_tasks='validation tasks', device='device', data_seed='data seed',
               random_seed='run seed', strategy='task strategy', cuda_graph='CUDA graph', augment='drawings',
-              image_folder='image folder')
+              stroke_width='pen width', support_augment='support copies', image_folder='image folder')
 CHOICES = {'dataset': [({'kanji': 'KanjiVG (offline)', 'quickdraw': 'Quick Draw!'}.get(d, d), d) for d in DATASETS],
            'algorithm': [(ALGORITHM_NAMES.get(a, a), a) for a in LEARNERS], 'device': list(DEVICES),
            'strategy': ['auto', *STRATEGIES], 'cuda_graph': list(GRAPH_MODES),
            'augment': [({'off': 'as rendered', 'normalise': 'normalised by ink',
-                         'random': 'normalised + random style'}[a], a) for a in AUGMENTS]}
+                         'random': 'normalised + random style'}[a], a) for a in AUGMENTS],
+           'stroke_width': [({'off': 'as drawn', 'normalise': 'thick pens thinned'}[w], w) for w in STROKE_WIDTHS]}
 
 def control(name: str, value) -> W.Widget:
     """The widget that edits the `TrainConfig` field `name`: a list for fixed choices, else a number box; its tooltip is
@@ -59,7 +60,8 @@ def control(name: str, value) -> W.Widget:
     if name in CHOICES: return W.Dropdown(options=CHOICES[name], **kw)
     if isinstance(value, str): return W.Text(placeholder='with dataset folder: a folder of class subfolders', **kw)
     if isinstance(value, float): return W.FloatText(**kw)
-    return W.BoundedIntText(min=0 if name in ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed') else 1,
+    zero_allowed = ('num_steps', 'num_steps_eval', 'data_seed', 'random_seed', 'support_augment')
+    return W.BoundedIntText(min=0 if name in zero_allowed else 1,
                             max=100_000, **kw)
 
 # %% ../nbs/08_widgets.ipynb #d87d08be
