@@ -153,7 +153,7 @@ def interleaved_times(configs: dict,           # {name: TrainConfig}: recipes on
 ROBUSTNESS_MODELS = {
     'off': ('as rendered: --augment off, 8,000 tasks', dict(augment='off', num_epochs=8)),
     'normalise': ('normalised: --augment normalise, 8,000 tasks', dict(augment='normalise', num_epochs=8)),
-    'default': ('normalised + random per task (the default), 16,000 tasks', {}),
+    'default': ('normalised + random per task (the default recipe), 16,000 tasks', {}),
     'width': ('the default, thick pens thinned: --stroke-width normalise', dict(stroke_width='normalise')),
 }
 ORACLES = {**FUSION, **ROUND_TRIPS}   # scored for the reference model
@@ -172,12 +172,15 @@ def measure_robustness(base: TrainConfig,           # the main job's settings, w
     path, threads = Path(path), torch.get_num_threads()
     task = (f"{base.num_ways}-way {base.num_shots}-shot, {base.queries} queries per class, "
             f"{plural(base.num_steps_eval, 'inner step')} at test")
-    record = load_json(path) if path.exists() else {}
-    if (record.get('task'), record.get('test_tasks')) != (task, n_tasks): record = dict(models={})
-    # an interrupted call's models are kept if they were made as `models` asks
+    old = load_json(path) if path.exists() else {}
+    if (old.get('task'), old.get('test_tasks')) != (task, n_tasks): old = dict(models={})
+    # an interrupted call's models are kept if they were made as `models` asks (their labels as `models` gives them)
     def as_asked(m): return m.get('of') in models and models[m['of']][1] == m.get('changes')
-    record['models'] = {k: m for k, m in record['models'].items() if as_asked(m)}
-    record.update(task=task, test_tasks=n_tasks)
+    def shown_as(m):
+        return models[m['of']][0] + (f", {m['support_augment']} support copies" if m['support_augment'] else '')
+    kept = {k: {**m, 'label': shown_as(m)} for k, m in old['models'].items() if as_asked(m)}
+    record = dict(task=task, test_tasks=n_tasks, models=kept,
+                  **{k: old[k] for k in ('provenance',) if kept and k in old})
     for key, (label, changes) in tqdm(models.items(), desc='models', leave=False):
         if key in record['models']: continue
         run = meta_train(replace(base, **changes), quiet=True)
@@ -192,6 +195,7 @@ def measure_robustness(base: TrainConfig,           # the main job's settings, w
         record['provenance'] = provenance('nbs/12_robustness.ipynb: measure_robustness', threads=threads, data=splits,
                                           kanjivg=version('kanjivg'))
         save_json(record, path)
+    save_json(record, path)   # also when every model was kept
     return record
 
 # %% ../nbs/12_robustness.ipynb #62aaac97
