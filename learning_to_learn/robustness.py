@@ -14,7 +14,8 @@ from tqdm.auto import tqdm
 from .augment import SHIFTS, dilate, erode, augment_batch, change_alike, moved, shrunk, rotated
 from .episodes import TaskSampler
 from .metalearners import evaluate, evaluation_outputs, step_metrics, make_optimizer
-from .training import (TrainConfig, TEST_TASKS, open_run, test_bank, ci95, load_splits, validation_bank,
+from .training import (TrainConfig, TEST_TASKS, open_run, test_bank, ci95, load_splits,
+                                        validation_bank,
                                         build_learner, with_support_copies, meta_train, read_config)
 
 # %% auto #0
