@@ -231,7 +231,8 @@ def _batched_query(self, params: dict, xs: torch.Tensor, xq: torch.Tensor) -> to
     return convnet_tasks(self.model, params, torch.cat([xs, xq], 1), xs.shape[1])[:, xs.shape[1]:]
 
 @patch_to(MetaLearner)
-def _tasks_side_by_side(self, xs, ys, xq, yq, steps, first_order, metrics):
+def _chunk_side_by_side(self, xs, ys, xq, yq, steps, first_order, metrics):
+    "One chunk of tasks adapted side by side: its query losses and logits, support losses per step, logits before."
     B = len(xs)
     rates, losses = self.inner_rates(), []
     with torch.enable_grad():   # evaluation calls this under no_grad, yet the inner loop needs gradients
@@ -255,7 +256,7 @@ def tasks_batched(self, batch: dict, steps: int, first_order: bool, metrics: boo
     "The same as `tasks_loop`, tasks side by side, in even chunks of about `CHUNK_IMAGES` images."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
     n_chunks = min(-(-len(xs)*(xs.shape[1] + xq.shape[1]) // CHUNK_IMAGES), max(1, len(xs)//2))
-    chunks = [self._tasks_side_by_side(*task_parts, steps, first_order, metrics)
+    chunks = [self._chunk_side_by_side(*task_parts, steps, first_order, metrics)
               for task_parts in zip(*(t.tensor_split(n_chunks) for t in (xs, ys, xq, yq)))]
     q_loss, logits, losses, before = zip(*chunks)
     return torch.cat(q_loss), torch.cat(logits), torch.cat(losses), torch.cat(before) if metrics else None
