@@ -20,9 +20,10 @@ from .training import preset
 
 # %% auto #0
 __all__ = ['ORIGINAL', 'MAIN_JOB', 'CONFIGS', 'MORE_CONFIGS', 'DEFAULT_CONFIGS', 'CPU_STRATEGIES', 'GPU_STRATEGIES',
-           'GPU_CHECK_STRATEGIES', 'BenchConfig', 'bench_config', 'config_table', 'cpu_peak_mib', 'default_strategy',
-           'benchmark', 'row_strategies', 'format_header', 'format_row', 'profile_step', 'profile_table', 'bench_table',
-           'plot_throughput', 'chunk_sweep', 'gpu_check_markdown', 'gpu_check', 'gpu_check_cli', 'ltl_bench_cli']
+           'GPU_CHECK_STRATEGIES', 'BenchConfig', 'bench_config', 'config_table', 'median_speeds', 'cpu_peak_mib',
+           'default_strategy', 'benchmark', 'row_strategies', 'format_header', 'format_row', 'profile_step',
+           'profile_table', 'bench_table', 'plot_throughput', 'chunk_sweep', 'gpu_check_markdown', 'gpu_check',
+           'gpu_check_cli', 'ltl_bench_cli']
 
 # %% ../nbs/07b_benchmark.ipynb #fc163917
 @dataclass(frozen=True)
@@ -96,6 +97,20 @@ class _Run:
         for _ in range(n_steps): self.step()
         _sync(self.device)
         return n_steps*self.cfg.batch_size/(time.perf_counter() - t0)
+
+def median_speeds(runs: dict,              # {key: _Run}: what to time, in turns
+                  rounds: int,             # turns of every run
+                  steps_per_round: int,    # outer steps per run per turn
+                  before=lambda key: None, # called before each run's turn (to patch in what that key times)
+                  label: str = ''          # the progress bar's description ('' for none)
+                 ) -> dict:
+    "The median tasks per second of each run, timed in turns round by round so that the machine's load hits all alike."
+    speeds = {k: [] for k in runs}
+    for _ in tqdm(range(rounds), desc=label, leave=False, disable=not label):
+        for k, run in runs.items():
+            before(k)
+            speeds[k].append(run.time(steps_per_round))
+    return {k: statistics.median(v) for k, v in speeds.items()}
 
 # %% ../nbs/07b_benchmark.ipynb #e6fbfe4a
 def _peak_rss_kib() -> int:
@@ -251,12 +266,8 @@ def chunk_sweep(configs: list[BenchConfig],          # what to time
         for cfg in configs:
             runs = {'loop': _Run(cfg, 'loop', train, torch.device('cpu'), seed),
                     **{b: _Run(cfg, 'batched', train, torch.device('cpu'), seed) for b in budgets}}
-            speeds = {k: [] for k in runs}
-            for _ in range(rounds):
-                for k, run in runs.items():
-                    metalearners.CHUNK_IMAGES = default if k == 'loop' else k
-                    speeds[k].append(run.time(steps_per_round))
-            med = {k: statistics.median(v) for k, v in speeds.items()}
+            def budget(k): metalearners.CHUNK_IMAGES = default if k == 'loop' else k
+            med = median_speeds(runs, rounds, steps_per_round, budget)
             rows.append(dict(config=cfg.label, images_per_task=cfg.num_ways*(cfg.num_shots + cfg.num_shots_test),
                              **{f'{b} images': med[b]/med['loop'] for b in budgets}))
     finally: metalearners.CHUNK_IMAGES = default
