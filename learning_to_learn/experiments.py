@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 import learning_to_learn
 from .core import *
-from .training import (TrainConfig, SETTINGS_BEFORE, preset, TEST_TASKS, LEARNERS, meta_train, open_run,
+from .training import (TrainConfig, settings_as_made, preset, TEST_TASKS, LEARNERS, meta_train, open_run,
                                         test_bank, new_run_folder, change_run, ci95, finite, writable_folder)
 from .metalearners import evaluate
 from .baseline import ADAPTATIONS
@@ -81,10 +81,9 @@ def cell_spec(cfg: TrainConfig, patience: Patience, test_tasks: int) -> dict:
 
 def spec_differences(stored: dict, spec: dict) -> dict:
     """The settings in which `spec` differs from a `stored` spec, as {name: (stored, asked)}; a setting that either
-    lacks counts as runs were made before it existed (`SETTINGS_BEFORE`), or else at its `TrainConfig` default."""
-    defaults = {**asdict(TrainConfig()), **SETTINGS_BEFORE}
-    pairs = {k: (stored.get(k, defaults.get(k)), spec.get(k, defaults.get(k))) for k in spec.keys() | stored.keys()}
-    return {k: pairs[k] for k in sorted(pairs) if pairs[k][0] != pairs[k][1]}
+    lacks counts as `settings_as_made` reads it."""
+    a, b = settings_as_made(stored), settings_as_made(spec)
+    return {k: (a.get(k), b.get(k)) for k in sorted(spec.keys() | stored.keys()) if a.get(k) != b.get(k)}
 
 def check_spec(folder: Path, spec: dict):
     """Record `spec` in a new cell folder, or check that an existing one was made with it (or with a less patient rule,
@@ -106,8 +105,8 @@ def check_spec(folder: Path, spec: dict):
 
 def record_config(r: dict) -> TrainConfig:
     "The `TrainConfig` of a cell's spec or record; the place settings it does not keep are at their defaults."
-    r = {**SETTINGS_BEFORE, **r}   # settings added since it was made, as it was made
-    return TrainConfig(**{f.name: r[f.name] for f in fields(TrainConfig) if f.name in r})
+    r = settings_as_made(r)
+    return TrainConfig(**{f.name: r[f.name] for f in fields(TrainConfig)})
 
 def device_name(device: torch.device) -> str:
     "The GPU's name, or the CPU's architecture and core count."

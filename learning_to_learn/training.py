@@ -30,11 +30,12 @@ from .processes import distributed_context, is_main_process
 __all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RESULT_FIELDS', 'RESULT_HEADER', 'SCHEMA_VERSION',
            'SETTINGS_BEFORE', 'CONFIG_MARKS', 'TEST_TASKS', 'RESUME_CHANGES', 'TrainConfig', 'preset', 'flag',
            'check_config', 'load_splits', 'validation_bank', 'preparation', 'with_support_copies', 'build_learner',
-           'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'config_record',
-           'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary', 'plot_step_sizes',
-           'save_epoch', 'restore_checkpoint', 'metrics_every', 'training_step', 'stopped_message', 'meta_train',
-           'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test',
-           'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
+           'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'settings_as_made',
+           'config_record', 'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary',
+           'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'training_step', 'stopped_message',
+           'meta_train', 'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line',
+           'meta_test', 'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli',
+           'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -276,6 +277,11 @@ SCHEMA_VERSION = 2   # the layout of config.json: 1 had one seed for everything;
 # settings added after runs were made, at what those runs did: a record without them reads as it was made
 SETTINGS_BEFORE = dict(stroke_width='off', support_augment=0)
 
+def settings_as_made(record: dict) -> dict:
+    """A stored record (a run's config, a grid cell's spec) with the settings it lacks filled in: as runs were made
+    before those settings existed (`SETTINGS_BEFORE`), else at today's defaults."""
+    return {**asdict(TrainConfig()), **SETTINGS_BEFORE, **record}
+
 def config_record(cfg: TrainConfig, splits: dict[str, SketchSet]) -> dict:
     "What `config.json` holds: the settings, the schema, the package version and the class splits' fingerprints."
     return dict(asdict(cfg), schema=SCHEMA_VERSION, first_order=cfg.first_order, version=learning_to_learn.__version__,
@@ -301,7 +307,7 @@ def upgrade_config(record,           # what a config.json holds
             f"learning-to-learn reads up to {SCHEMA_VERSION}: upgrade")
     # one seed seeded everything; drawings were used as rendered
     if schema == 1: record = {'augment': 'off', **record, 'data_seed': record.get('random_seed', 0)}
-    return {**asdict(TrainConfig()), **SETTINGS_BEFORE, **record, 'schema': SCHEMA_VERSION}
+    return {**settings_as_made(record), 'schema': SCHEMA_VERSION}
 
 # %% ../nbs/07_training.ipynb #8f8d10b7
 def read_config(path: str | Path) -> tuple[TrainConfig, dict]:
