@@ -19,9 +19,10 @@ from .training import (TrainConfig, TEST_TASKS, open_run, test_bank, ci95, load_
                                         build_learner, with_support_copies, meta_train, read_config)
 
 # %% auto #0
-__all__ = ['FUSION', 'ROUND_TRIPS', 'ROBUSTNESS_MODELS', 'ORACLES', 'COPIES', 'ShiftedBank', 'robustness', 'robustness_summary',
-           'fused', 'thicker_unfused', 'moved_back', 'shrunk_back', 'rotated_back', 'robustness_table', 'model_gap',
-           'interleaved_times', 'measure_robustness', 'pixel_nn_accuracies']
+__all__ = ['FUSION', 'ROUND_TRIPS', 'ROBUSTNESS_MODELS', 'ORACLES', 'COPIES', 'ORACLE_PAIRS', 'ShiftedBank', 'robustness',
+           'robustness_summary', 'fused', 'thicker_unfused', 'moved_back', 'shrunk_back', 'rotated_back',
+           'robustness_table', 'model_gap', 'interleaved_times', 'measure_robustness', 'oracle_table', 'copies_table',
+           'pixel_nn_accuracies']
 
 # %% ../nbs/12_robustness.ipynb #919e4eb8
 class ShiftedBank:
@@ -198,6 +199,33 @@ def measure_robustness(base: TrainConfig,           # the main job's settings, w
         save_json(record, path)
     save_json(record, path)   # also when every model was kept
     return record
+
+# %% ../nbs/12_robustness.ipynb #905f1040
+# each change beside the oracles that isolate part of it
+ORACLE_PAIRS = {'strokes 2 px thicker': ('fused, own width', 'thicker, not fused'),
+                'moved 4 px right and down': ('moved, then back',), 'shrunk to 60%': ('shrunk, then enlarged back',),
+                'rotated 15 degrees': ('rotated, then back',)}
+
+def oracle_table(measured: dict, model: str = 'default') -> str:
+    "A markdown table from the robustness file: the points `model` loses under each change and under its oracles."
+    s = measured['models'][model]['summary']
+    def points(c): return f"{100*s[c]['loss']:.1f} ± {100*s[c]['loss_ci']:.1f}"
+    rows = ['| change | points lost | oracle | points lost under the oracle |', '|---|---|---|---|']
+    return '\n'.join(rows + [f"| {c} | {points(c)} | {o} | {points(o)} |"
+                              for c, oracles in ORACLE_PAIRS.items() for o in oracles])
+
+def copies_table(measured: dict, model: str = 'default') -> str:
+    """A markdown table from the robustness file: `model`'s accuracy under each change without support copies, and the
+    change with each number of copies it was scored with, paired."""
+    models, s = measured['models'], measured['models'][model]['summary']
+    copies = [k for k, m in models.items() if m['of'] == model and m['support_augment']]
+    heads = [f"{models[k]['support_augment']} copies: change, paired" for k in copies]
+    rows = ['| drawings | no copies | ' + ' | '.join(heads) + ' |', '|---|---|' + '---|'*len(copies)]
+    for c in SHIFTS:
+        gains = [model_gap(measured, k, model, c) for k in copies]
+        rows.append(f"| {c} | {s[c]['acc']:.1%} | "
+                    + ' | '.join(f"{100*g['mean']:+.1f} ± {100*g['ci']:.1f} points" for g in gains) + ' |')
+    return '\n'.join(rows)
 
 # %% ../nbs/12_robustness.ipynb #62aaac97
 def pixel_nn_accuracies(bank  # a task bank (or anything with `batches(batch_size)`)
