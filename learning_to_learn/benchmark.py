@@ -16,14 +16,15 @@ from .episodes import TaskSampler
 from .model import ConvNet
 from .metalearners import MetaLearner, step_metrics, make_optimizer
 from .gpu import graphed, check_cuda_graph
+from .packing import packed_step, check_packed_graph
 from .training import preset
 
 # %% auto #0
 __all__ = ['ORIGINAL', 'MAIN_JOB', 'CONFIGS', 'MORE_CONFIGS', 'DEFAULT_CONFIGS', 'CPU_STRATEGIES', 'GPU_STRATEGIES',
-           'GPU_CHECK_STRATEGIES', 'BenchConfig', 'bench_config', 'config_table', 'median_speeds', 'cpu_peak_mib',
-           'default_strategy', 'benchmark', 'row_strategies', 'format_header', 'format_row', 'profile_step',
-           'profile_table', 'bench_table', 'plot_throughput', 'chunk_sweep', 'gpu_check_markdown', 'gpu_check',
-           'gpu_check_cli', 'ltl_bench_cli']
+           'GPU_CHECK_STRATEGIES', 'GPU_CONFIGS', 'BenchConfig', 'bench_config', 'config_table', 'median_speeds',
+           'cpu_peak_mib', 'default_strategy', 'benchmark', 'row_strategies', 'format_header', 'format_row',
+           'profile_step', 'profile_table', 'bench_table', 'plot_throughput', 'chunk_sweep', 'packing_speeds',
+           'packing_table', 'gpu_check_markdown', 'gpu_check', 'gpu_check_cli', 'ltl_bench_cli']
 
 # %% ../nbs/07b_benchmark.ipynb #fc163917
 @dataclass(frozen=True)
@@ -91,12 +92,15 @@ class _Run:
 
     def step(self): return self.step_fn(self.sampler.sample(self.cfg.batch_size, self.gen))
 
+    @property
+    def tasks_per_step(self) -> int: return self.cfg.batch_size
+
     def time(self, n_steps: int) -> float:
         "Tasks per second over `n_steps` outer steps."
         _sync(self.device); t0 = time.perf_counter()
         for _ in range(n_steps): self.step()
         _sync(self.device)
-        return n_steps*self.cfg.batch_size/(time.perf_counter() - t0)
+        return n_steps*self.tasks_per_step/(time.perf_counter() - t0)
 
 def median_speeds(runs: dict,              # {key: _Run}: what to time, in turns
                   rounds: int,             # turns of every run
@@ -273,7 +277,53 @@ def chunk_sweep(configs: list[BenchConfig],          # what to time
     finally: metalearners.CHUNK_IMAGES = default
     return rows
 
+# %% ../nbs/07b_benchmark.ipynb #cd7c921b
+class _PackedRun(_Run):
+    "`runs` learners of one configuration, from seeds `seed` on, in one packed step: timed in tasks per second in all."
+    def __init__(self, cfg: BenchConfig, runs: int, sketches, device: torch.device, seed: int):
+        graph = device.type == 'cuda'
+        self.learners = []
+        for j in range(runs):
+            torch.manual_seed(seed + j)
+            self.learners.append(MetaLearner(ConvNet(cfg.num_ways, cfg.hidden_size), cfg.algorithm, cfg.num_steps,
+                                             cfg.step_size).to(device))
+        optimizers = [make_optimizer(l, cfg.meta_lr, capturable=graph) for l in self.learners]
+        self.step_fn = packed_step(self.learners, optimizers, 'on' if graph else 'off', device)
+        self.gens = [torch.Generator().manual_seed(seed + j) for j in range(runs)]
+        self.sampler = TaskSampler(sketches, cfg.num_ways, cfg.num_shots, cfg.num_shots_test, device)
+        self.cfg, self.device = cfg, device
+        for _ in range(5 if graph else 1): self.step()
+
+    def step(self): return self.step_fn([self.sampler.sample(self.cfg.batch_size, g) for g in self.gens])
+
+    @property
+    def tasks_per_step(self) -> int: return len(self.learners)*self.cfg.batch_size
+
+def packing_speeds(cfg: BenchConfig = ORIGINAL,   # the configuration of every run
+                   sizes: tuple = (2, 4, 8),       # how many runs to pack
+                   rounds: int = 3, steps_per_round: int = 2, device: str = 'cpu', seed: int = 0,
+                   n_classes: int = 200) -> dict:
+    """Tasks per second, in all, of one run alone (the default step) and of `sizes` runs packed in one step, timed in
+    turns."""
+    dev = pick_device(device)
+    train = _train_split(n_classes, seed)
+    runs = {'alone': _Run(cfg, default_strategy(cfg, dev), train, dev, seed),
+            **{f'{n} packed': _PackedRun(cfg, n, train, dev, seed) for n in sizes}}
+    speeds = median_speeds(runs, rounds, steps_per_round, label=f'{cfg.label}, packed runs')
+    return dict(config=cfg.label, **{f'{k} tasks_per_s': v for k, v in speeds.items()})
+
+def packing_table(rows: list[dict]) -> str:
+    "`packing_speeds` rows as a Markdown table: tasks per second in all, and each against one run alone."
+    packed = [k.removesuffix(' tasks_per_s') for k in rows[0] if k.endswith(' packed tasks_per_s')]
+    kinds = ['alone', *sorted(packed, key=lambda k: int(k.split()[0]))]   # files keep their keys sorted as text
+    cell = lambda r, k: f"{r[f'{k} tasks_per_s']:,.0f}" + ('' if k == 'alone' else
+                                                            f" ({r[f'{k} tasks_per_s']/r['alone tasks_per_s']:.2f}x)")
+    return '\n'.join(['| config | ' + ' | '.join(f'{k} tasks/s' for k in kinds) + ' |', '|---' * (len(kinds) + 1) + '|',
+                      *('| ' + ' | '.join([r['config'], *(cell(r, k) for k in kinds)]) + ' |' for r in rows)])
+
 # %% ../nbs/07b_benchmark.ipynb #57eb3e5f
+GPU_CONFIGS = DEFAULT_CONFIGS + [bench_config('10w10s', num_ways=10, num_shots=10, num_shots_test=10)]   # gpu_check's
+
 def gpu_check_markdown(record: dict) -> str:
     "A `gpu_check` record as a Markdown page."
     out = [f"{provenance_line(record)}: `{record['provenance']['source']}`"]
@@ -283,7 +333,11 @@ def gpu_check_markdown(record: dict) -> str:
                 '| learner | ' + ' | '.join(parts) + ' |', '|' + '---|'*(len(parts) + 1),
                 *(f"| {name} | " + ' | '.join(f'{r[k]:.1e}' for k in parts) + ' |'
                   for name, r in record['agreement'].items())]
+    if 'packed_agreement' in record:
+        out += ['', 'The packed step of MAML, first-order MAML and Meta-SGD, graphed against eager: '
+                + ', '.join(f'{k} {v:.1e}' for k, v in record['packed_agreement'].items())]
     if 'rows' in record: out += ['### Meta-training throughput', '', bench_table(record['rows'])]
+    if 'packing' in record: out += ['### Runs packed in one step, tasks/s in all', '', packing_table(record['packing'])]
     for label, rows in record.get('profiles', {}).items():
         out += [f'### Top kernels, {label}, eager vmap', '', profile_table(rows)]
     if record['failed']: out += ['### Failed', '', *(f'- {f}' for f in record['failed'])]
@@ -292,17 +346,21 @@ def gpu_check_markdown(record: dict) -> str:
 def gpu_check(device: str = 'cuda',           # the GPU
               out: str | Path = 'nbs/results', # folder for gpu_check.json and gpu_check.md
               rounds: int = 3, steps_per_round: int = 2) -> dict:
-    "Graphed against eager for every learner, each strategy's speed at `DEFAULT_CONFIGS`, the top kernels, in `out`."
+    """Graphed against eager for every learner and for runs packed, each strategy's speed at `GPU_CONFIGS`, the speed of
+    runs packed, the top kernels; written to `out`."""
     dev = pick_device(device)
     require(dev.type == 'cuda', f"gpu_check needs a CUDA GPU, not {device}; on a CPU, ltl_bench times the strategies")
     t0, out = time.perf_counter(), Path(out)
     record = dict(provenance=provenance('python -m learning_to_learn.gpu check', dev), failed=[])
     def rows():
-        try: return benchmark(DEFAULT_CONFIGS, GPU_CHECK_STRATEGIES, rounds, steps_per_round, device)
+        try: return benchmark(GPU_CONFIGS, GPU_CHECK_STRATEGIES, rounds, steps_per_round, device)
         except Exception as e:   # keep the graphed step's figures if one eager strategy fails on this GPU
             record['failed'].append(f"rows with every strategy: {type(e).__name__}: {e}")
-            return benchmark(DEFAULT_CONFIGS, GPU_STRATEGIES, rounds, steps_per_round, device)
-    parts = {'agreement': lambda: check_cuda_graph(device), 'rows': rows,
+            return benchmark(GPU_CONFIGS, GPU_STRATEGIES, rounds, steps_per_round, device)
+    parts = {'agreement': lambda: check_cuda_graph(device), 'packed_agreement': lambda: check_packed_graph(device),
+             'rows': rows,
+             'packing': lambda: [packing_speeds(c, (2, 4, 8), rounds, steps_per_round, device)
+                                 for c in (ORIGINAL, CONFIGS[2])],
              'profiles': lambda: {c.label: profile_step(c, 'vmap', device) for c in (ORIGINAL, CONFIGS[2])}}
     for name, part in tqdm(parts.items(), desc='gpu check', unit='part'):
         try: record[name] = part()

@@ -5,7 +5,7 @@
 # %% ../nbs/09_grid.ipynb #9ae37490
 from __future__ import annotations
 import argparse, datetime, fcntl, math, os, platform, re, subprocess, sys, threading, time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from concurrent.futures import as_completed
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
@@ -18,14 +18,15 @@ from .metalearners import evaluate
 from .baseline import ADAPTATIONS
 from .gpu import graphed_evaluation
 from .processes import device_pool
+from .packing import meta_train_packed, pack_key
 
 # %% auto #0
 __all__ = ['GRID', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS', 'STATE_FILES', 'CPU_BUDGET', 'GRIDS', 'UNFINISHED', 'report_config',
            'Patience', 'cell_name', 'cell_spec', 'spec_differences', 'check_spec', 'record_config', 'device_name',
            'bank_fingerprint', 'default_state', 'save_state', 'restore_state', 'committed_record', 'parse_until',
-           'epoch_fits', 'train_cell', 'test_cell', 'cell_lock', 'run_cell', 'run_grid', 'cell_progress',
-           'progress_table', 'grid_snapshot', 'grid_configs', 'comparison_configs', 'named_grid', 'grid_parser',
-           'ltl_grid_cli']
+           'epoch_fits', 'train_cells', 'test_cell', 'cell_lock', 'run_cells', 'run_cell', 'packs', 'run_grid',
+           'cell_progress', 'progress_table', 'grid_snapshot', 'grid_configs', 'comparison_configs', 'named_grid',
+           'grid_parser', 'ltl_grid_cli']
 
 # %% ../nbs/09_grid.ipynb #b85ecd5d
 GRID = [(ways, shots) for ways in (5, 10) for shots in (1, 5, 10)]   # the report's task shapes (ways, shots)
@@ -206,14 +207,16 @@ def _epoch_seconds(timing: dict, device: str) -> float | None:
     last = (timing.get('segments') or [None])[-1]
     if last and last['device'] == device: return last['seconds']/(last['last_epoch'] - last['first_epoch'] + 1)
 
-@documented
-def train_cell(cfg: TrainConfig,                 # the cell's settings; `output_folder` is its working folder
-               patience: Patience = Patience(),  # the stopping rule
-               state: Path | None = None,        # its committed state, written after every epoch
-               until: float | None = None,       # a deadline (POSIX time) that no epoch may run past
-              ) -> Path | None:
-    """Train (or resume, from the working folder or the state, whichever is further on) one cell until `patience` stops
-    it, its epochs run out or the deadline comes; return its run folder (None if none was started)."""
+def _deadline_timer(until: float | None, stops: list[threading.Event]) -> threading.Timer | None:
+    "A started timer that sets every event of `stops` at the deadline `until` (None: no deadline, no timer)."
+    if until is None: return None
+    timer = threading.Timer(until - time.time(), lambda: [s.set() for s in stops])
+    timer.start()
+    return timer
+
+def _cell_job(cfg: TrainConfig, patience: Patience, state: Path | None, until: float | None) -> tuple:
+    """What training a cell needs: `(run, None)` if there is nothing to train (the cell is finished, or no epoch fits
+    before the deadline; `run` is None if none was started), else `(None, job)`, a dict of what `meta_train` takes."""
     out, stop, t0 = Path(cfg.output_folder), threading.Event(), time.perf_counter()
     if (state is not None and (state/'checkpoint.th').exists()
             and _epochs(state/'model_results.json') > _epochs(out/'latest'/'model_results.json')):
@@ -234,21 +237,36 @@ def train_cell(cfg: TrainConfig,                 # the cell's settings; `output_
         ended[0] = now
     latest = out/'latest'
     resume = (latest/'checkpoint.th').exists()
-    if resume and _finished(_curve(latest.resolve()), cfg, patience): return latest.resolve()
-    if not epoch_fits(until, _epoch_seconds(timing, device)): return latest.resolve() if resume else None
+    if resume and _finished(_curve(latest.resolve()), cfg, patience): return latest.resolve(), None
+    if not epoch_fits(until, _epoch_seconds(timing, device)): return (latest.resolve() if resume else None), None
+    if resume:
+        change_run(latest.resolve(), {k: getattr(cfg, k) for k in ('device', 'threads')})   # it may go on elsewhere
+        timing['resumes'] += 1
+    return None, dict(cfg=None if resume else cfg, resume=latest.resolve() if resume else None,
+                      callbacks=(after_epoch,), stop=stop)
+
+@documented
+def train_cells(cfgs: list[TrainConfig],             # the cells' settings; `output_folder` is each one's working folder
+                patience: Patience = Patience(),     # the stopping rule
+                states: list[Path | None] | None = None, # each one's committed state, written after every epoch
+                until: float | None = None,          # a deadline (POSIX time) that no epoch may run past
+               ) -> list[Path | None]:
+    """Train (or resume, from the working folder or the state, whichever is further on) cells until `patience` stops
+    each, its epochs run out or the deadline comes: one cell alone, several packed in one step (see the packing
+    chapter); return their run folders (None for a cell none was started of)."""
+    prepared = [_cell_job(c, patience, s, until) for c, s in zip(cfgs, states or [None]*len(cfgs))]
+    jobs = [job for _, job in prepared if job is not None]
     # an epoch still running at the deadline is abandoned; the last finished one is saved
-    timer = threading.Timer(until - time.time(), stop.set) if until is not None else None
-    if timer: timer.start()
+    timer = _deadline_timer(until, [job['stop'] for job in jobs])
     try:
-        if resume:
-            run = latest.resolve()
-            change_run(run, {k: getattr(cfg, k) for k in ('device', 'threads')})   # it may continue on another device
-            timing['resumes'] += 1
-            meta_train(resume=run, callbacks=(after_epoch,), stop=stop, quiet=True)
-        else: run = meta_train(cfg, callbacks=(after_epoch,), stop=stop, quiet=True)
+        if len(jobs) == 1: trained = [meta_train(jobs[0]['cfg'], jobs[0]['callbacks'], jobs[0]['resume'],
+                                                 jobs[0]['stop'], quiet=True)]
+        else: trained = meta_train_packed(*([job[k] for job in jobs] for k in ('cfg', 'resume', 'callbacks', 'stop')),
+                                          quiet=True) if jobs else []
     finally:
         if timer: timer.cancel()
-    return run
+    trained = iter(trained)
+    return [run if job is None else next(trained) for run, job in prepared]
 
 def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test_tasks: int = TEST_TASKS) -> dict:
     """Test a trained cell's best model on `test_tasks` fixed test tasks; return its record: settings (no place
@@ -284,41 +302,60 @@ def cell_lock(folder: Path):
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 @documented
-def run_cell(cfg: TrainConfig,                  # the cell's settings; `output_folder` is its working folder
-             patience: Patience = Patience(),   # the stopping rule
-             test_tasks: int = TEST_TASKS,      # fixed test tasks
-             results: str | Path | None = None, # also write the record here, as CELL_NAME.json
-             state: str | Path | None = None,   # the committed state of all cells (this one's: STATE/CELL_NAME)
-             until: float | None = None,        # a deadline (POSIX time) that no epoch may run past
+def run_cells(cfgs: list[TrainConfig],          # the cells' settings; `output_folder` is each one's working folder
+              patience: Patience = Patience(),  # the stopping rule
+              test_tasks: int = TEST_TASKS,     # fixed test tasks
+              results: str | Path | None = None, # also write each record here, as CELL_NAME.json
+              state: str | Path | None = None,  # the committed state of all cells (each one's: STATE/CELL_NAME)
+              until: float | None = None,       # a deadline (POSIX time) that no epoch may run past
+             ) -> list[dict | None]:
+    """Train (or resume) and test cells, several packed in one step, skipping what is done; save each record as
+    `cell.json` (in its folders) and into `results`; return them, None for a cell the deadline left unfinished."""
+    kept = [Path(state)/cell_name(c) if state else None for c in cfgs]
+    records = [committed_record(c, patience, test_tasks, state) for c in cfgs]
+    todo = [j for j, r in enumerate(records) if r is None] if epoch_fits(until, None) else []   # late: touch nothing
+    with ExitStack() as locks:
+        outs = {}
+        for j in todo:
+            torch.set_num_threads(max(cfgs[j].threads, 1))
+            outs[j] = writable_folder(cfgs[j].output_folder, 'grid cell folder', 'choose another grid folder')
+            locks.enter_context(cell_lock(outs[j]))
+            spec = cell_spec(cfgs[j], patience, test_tasks)
+            for folder in (outs[j], kept[j]) if kept[j] else (outs[j],): check_spec(folder, spec)
+            if (outs[j]/'cell.json').exists(): records[j] = load_json(outs[j]/'cell.json')
+        training = [j for j in todo if records[j] is None]
+        for j, run in zip(training, train_cells([cfgs[j] for j in training], patience, [kept[j] for j in training],
+                                                until)):
+            if run is not None and _finished(_curve(run), cfgs[j], patience):
+                records[j] = test_cell(cfgs[j], run, patience, test_tasks)
+                save_json(records[j], outs[j]/'cell.json')
+        for j in todo:
+            if kept[j]: save_state(outs[j], kept[j])
+            if kept[j] and records[j] is not None: save_json(records[j], kept[j]/'cell.json')
+    for c, r in zip(cfgs, records):
+        if results is not None and r is not None: save_json(r, Path(results)/f'{cell_name(c)}.json')
+    return records
+
+def run_cell(cfg: TrainConfig, patience: Patience = Patience(), test_tasks: int = TEST_TASKS,
+             results: str | Path | None = None, state: str | Path | None = None, until: float | None = None
             ) -> dict | None:
-    """Train (or resume) and test one cell, skipping what is done; save its record as `cell.json` (in its folders) and
-    into `results`, and return it; None if the deadline left it unfinished."""
-    record, kept = committed_record(cfg, patience, test_tasks, state), Path(state)/cell_name(cfg) if state else None
-    if record is None and not epoch_fits(until, None): return None   # past the deadline: touch nothing
-    if record is None:
-        torch.set_num_threads(max(cfg.threads, 1))
-        out = writable_folder(cfg.output_folder, 'grid cell folder', 'choose another grid folder')
-        with cell_lock(out):
-            spec = cell_spec(cfg, patience, test_tasks)
-            for folder in (out, kept) if kept else (out,): check_spec(folder, spec)
-            if (out/'cell.json').exists(): record = load_json(out/'cell.json')
-            else:
-                run = train_cell(cfg, patience, kept, until)
-                if run is None or not _finished(_curve(run), cfg, patience):
-                    if kept: save_state(out, kept)
-                    return None
-                record = test_cell(cfg, run, patience, test_tasks)
-                save_json(record, out/'cell.json')
-            if kept: save_state(out, kept); save_json(record, kept/'cell.json')
-    if results is not None: save_json(record, Path(results)/f'{cell_name(cfg)}.json')
-    return record
+    "`run_cells` of one cell: its record, or None if the deadline left it unfinished."
+    return run_cells([cfg], patience, test_tasks, results, state, until)[0]
 
 # %% ../nbs/09_grid.ipynb #d0d6dcc7
-def _run_cell_in_worker(*args):
-    """`run_cell` in a grid's worker process, which ends on Ctrl-C instead of taking the next cell (the cell's finished
+def _run_cells_in_worker(*args):
+    """`run_cells` in a grid's worker process, which ends on Ctrl-C instead of taking the next cells (their finished
     epochs are saved)."""
-    try: return run_cell(*args)
+    try: return run_cells(*args)
     except KeyboardInterrupt: os._exit(130)
+
+def packs(cells: list[TrainConfig], pack: bool) -> list[list[TrainConfig]]:
+    "The cells in groups that train together: by `pack_key` if `pack`, else one by one (as are cells with no key)."
+    groups = {}
+    for c in cells:
+        key = pack_key(c) if pack else None
+        groups.setdefault(cell_name(c) if key is None else key, []).append(c)
+    return list(groups.values())
 
 @documented
 def run_grid(configs: list[TrainConfig],          # the cells
@@ -332,6 +369,7 @@ def run_grid(configs: list[TrainConfig],          # the cells
              devices: list[str] | None = None,
              state: str | Path | None = None,     # the committed state of all cells (see above)
              until: float | None = None,          # a deadline (POSIX time) that no epoch may run past
+             pack: bool = False,                  # train cells that can share a step in one (see the packing chapter)
             ) -> list[dict | None]:
     """Run every cell (reading back finished ones) in worker processes; return their records in the order of `configs`,
     None for a cell the deadline left unfinished."""
@@ -340,32 +378,34 @@ def run_grid(configs: list[TrainConfig],          # the cells
         job = replace(c, output_folder=str(folder/cell_name(c)), threads=1)
         require(jobs.setdefault(job.output_folder, job) == job,
                 f"two different configurations are both named {cell_name(c)}; change one")
-    costliest_first = sorted(jobs.values(),
-                             key=lambda j: -j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps)*j.batch_size)
+    cost = lambda j: j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps)*j.batch_size
+    costliest_first = sorted(packs(list(jobs.values()), pack), key=lambda group: -sum(map(cost, group)))
     done, failed = {}, []
     with device_pool(workers, devices) as pool:
         try:
-            futures = {pool.submit(_run_cell_in_worker, j, patience, test_tasks, results, state, until): j
-                       for j in costliest_first}
+            futures = {pool.submit(_run_cells_in_worker, group, patience, test_tasks, results, state, until): group
+                       for group in costliest_first}
             for f in as_completed(futures):
-                j = futures[f]
-                try: done[j.output_folder] = r = f.result()
-                except Exception as e: failed.append(f"{cell_name(j)} ({type(e).__name__}: {e})"); continue
-                if progress and r is None:
-                    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} unfinished at the deadline",
-                          flush=True)
-                elif progress:
-                    print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} "
-                          f"{r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
-                          f" ({plural(r['epochs'], 'epoch')}, {r['train_seconds']/60:.1f} min training on "
-                          f"{' + '.join(dict.fromkeys(s['device'] for s in r.get('segments') or [r['where']]))})",
-                          flush=True)
+                try: records = f.result()
+                except Exception as e:
+                    failed += [f"{cell_name(j)} ({type(e).__name__}: {e})" for j in futures[f]]; continue
+                for j, r in zip(futures[f], records): done[j.output_folder] = r; _print_cell(j, r, progress)
         # Ctrl-C: start no further cell
         except KeyboardInterrupt: pool.shutdown(wait=False, cancel_futures=True); raise
     require(not failed, f"{len(failed)} of {plural(len(jobs), 'cell')} did not finish "
                         "(the others are saved; run again to "
             f"retry): {'; '.join(failed)}")
     return [done[str(folder/cell_name(c))] for c in configs]
+
+def _print_cell(j: TrainConfig, r: dict | None, progress: bool):
+    "The line a grid prints as a cell ends (if `progress`): its accuracy and training time, or that it is unfinished."
+    if progress and r is None:
+        print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} unfinished at the deadline", flush=True)
+    elif progress:
+        print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {cell_name(j):<46} "
+              f"{r['accuracies_after']:.1%} ± {r['accuracies_after_ci95']:.1%}"
+              f" ({plural(r['epochs'], 'epoch')}, {r['train_seconds']/60:.1f} min training on "
+              f"{' + '.join(dict.fromkeys(s['device'] for s in r.get('segments') or [r['where']]))})", flush=True)
 
 # %% ../nbs/09_grid.ipynb #d222e2b1
 @documented
@@ -491,6 +531,9 @@ def grid_parser() -> argparse.ArgumentParser:
                    help='change a setting of every cell (repeatable)')
     p.add_argument('--progress', nargs='?', const='', default=None, metavar='FILE',
                    help='print where each cell stands (and save the snapshot to FILE as JSON); change nothing else')
+    p.add_argument('--pack', action='store_true',
+                   help='train cells of one task shape and network together, in one step (see the packing chapter): '
+                        'bigger kernels on a GPU; each cell keeps its own folder, state and record')
     p.add_argument('--background', action='store_true',
                    help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
     return p
@@ -530,7 +573,7 @@ def ltl_grid_cli(argv: list[str] | None = None):
           f"{plural(len(devices) if devices else a.workers, 'worker')}, {' '.join(argv)}", flush=True)
     try:
         rows = run_grid(cells, folder/'cells', a.workers, Patience(a.patience, a.min_delta), a.test_tasks,
-                        a.results or folder/'results'/name, devices=devices, state=state, until=until)
+                        a.results or folder/'results'/name, devices=devices, state=state, until=until, pack=a.pack)
     finally:   # however it ended: where every cell of each grid stands, beside the state
         for g, cs in grids.items():
             if state: save_json(grid_snapshot(g, cs, folder/'cells', state), state.parent/'progress'/f'{g}.json')

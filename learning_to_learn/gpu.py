@@ -15,7 +15,8 @@ from .metalearners import (MetaLearner, ProtoNet, ALGORITHMS, STRATEGIES, step_m
 from .baseline import Baseline, ADAPTATIONS
 
 # %% auto #0
-__all__ = ['GRAPH_MODES', 'batch_shapes', 'CudaGraphCall', 'uses_cuda_graph', 'graphed', 'graphed_evaluation', 'check_cuda_graph']
+__all__ = ['GRAPH_MODES', 'batch_shapes', 'CudaGraphCall', 'uses_cuda_graph', 'graphed', 'graphed_evaluation', 'relative_gap',
+           'flat_values', 'check_cuda_graph']
 
 # %% ../nbs/05c_gpu.ipynb #952d5adc
 GRAPH_MODES = ('auto', 'on', 'off')
@@ -105,11 +106,13 @@ def _learners(n_classes: int) -> dict:
     return {**kinds, 'protonet': lambda: ProtoNet(ConvNet(5, 20)),
             **{a: (lambda a=a: Baseline(ConvNet(n_classes, 20), 5, a)) for a in ADAPTATIONS}}
 
-def _relative(a: torch.Tensor, b: torch.Tensor) -> float:
+def relative_gap(a: torch.Tensor, b: torch.Tensor) -> float:
     "The largest difference of `a` from `b`, relative to `b`'s largest entry."
     return ((a - b).abs().max()/b.abs().max().clamp(min=1e-12)).item()
 
-def _flat(tensors) -> torch.Tensor: return torch.cat([t.detach().flatten() for t in tensors])
+def flat_values(tensors) -> torch.Tensor:
+    "Every tensor of `tensors`, detached, as one flat vector."
+    return torch.cat([t.detach().flatten() for t in tensors])
 
 def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
                      steps: int = 6,        # outer steps: 3 warm-up, 1 recorded, the rest replayed
@@ -137,13 +140,13 @@ def check_cuda_graph(device: str = 'cuda',  # the GPU to check on
             for i, batch in enumerate(batches):
                 m_e, m_g = step_metrics(eager, opt_e, batch), step(batch)
                 if i < step.warmup: continue
-                worst['loss'] = max(worst['loss'], _relative(m_g['outer_loss'], m_e['outer_loss']))
-                worst['gradients'] = max(worst['gradients'], _relative(_flat(p.grad for p in graph.parameters()),
-                                                                       _flat(p.grad for p in eager.parameters())))
-                gap = _relative(_flat(graph.parameters()), _flat(eager.parameters()))
+                worst['loss'] = max(worst['loss'], relative_gap(m_g['outer_loss'], m_e['outer_loss']))
+                grads = (flat_values(p.grad for p in learner.parameters()) for learner in (graph, eager))
+                worst['gradients'] = max(worst['gradients'], relative_gap(*grads))
+                gap = relative_gap(flat_values(graph.parameters()), flat_values(eager.parameters()))
                 worst['weights'] = max(worst['weights'], gap)
             ev_e, ev_g = evaluate(eager, bank), evaluate(eager, bank, run=graphed_evaluation('on'))
-            worst['evaluation'] = max(_relative(ev_g[k], ev_e[k]) for k in ('outer_loss', 'acc_after'))
+            worst['evaluation'] = max(relative_gap(ev_g[k], ev_e[k]) for k in ('outer_loss', 'acc_after'))
             report[name] = worst
     finally: torch.backends.cudnn.deterministic = deterministic
     bad = {f'{a} {k}': v for a, r in report.items() for k, v in r.items() if not v <= tolerance}

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_metalearners.ipynb #0a7e39f6
 from __future__ import annotations
-import functools
+import functools, itertools
 from typing import Protocol, runtime_checkable
 import torch
 import torch.nn.functional as F
@@ -19,7 +19,8 @@ from .augment import Preparation
 
 # %% auto #0
 __all__ = ['ALGORITHMS', 'STRATEGIES', 'CHUNK_IMAGES', 'BATCHED_MAX_CHANNELS', 'STRATEGY_METHODS', 'MetaLearner', 'GroupConv',
-           'tasks_side_by_side', 'convnet_tasks', 'accuracy', 'weighted_precision', 'learner_outputs', 'step_metrics',
+           'tasks_side_by_side', 'convnet_tasks', 'per_task', 'adapt_side_by_side', 'chunk_count',
+           'side_by_side_in_chunks', 'accuracy', 'weighted_precision', 'learner_outputs', 'step_metrics', 'batch_means',
            'as_floats', 'outer_step', 'evaluation_outputs', 'evaluate', 'Learner', 'ProtoNet', 'make_optimizer',
            'load_optimizer_state']
 
@@ -220,46 +221,89 @@ CHUNK_IMAGES = 250          # images (support + query) per chunk in `tasks_batch
 # 'auto' puts tasks side by side on a CPU up to this hidden size: the benchmark chapter's widths, 20 to 160 channels
 BATCHED_MAX_CHANNELS = 160
 
-@patch_to(MetaLearner)
-def _batched_losses(self, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:
-    logits = convnet_tasks(self.model, params, x)
-    return vmap(self.loss_fn)(logits, y), logits
+def per_task(weights: dict, n_tasks: int) -> dict:
+    "Each tensor of `weights` expanded to `[n_tasks, ...]`: a view, whose gradients add up in the shared tensor."
+    return {k: v.expand(n_tasks, *v.shape) if isinstance(v, torch.Tensor) else v for k, v in weights.items()}
 
-@patch_to(MetaLearner)
-def _batched_query(self, params: dict, xs: torch.Tensor, xq: torch.Tensor) -> torch.Tensor:
+def _gradient_steps(grads: list, first_order: list[bool]) -> list:
+    "The per-task gradients `[B, ...]` with those of first-order tasks detached (contiguous runs, no device sync)."
+    if all(first_order): return [g.detach() for g in grads]
+    if not any(first_order): return grads
+    runs = [(fo, len(list(group))) for fo, group in itertools.groupby(first_order)]
+    def mixed(g):
+        parts, start = [], 0
+        for fo, n in runs:
+            parts.append(g[start:start + n].detach() if fo else g[start:start + n]); start += n
+        return torch.cat(parts)
+    return [mixed(g) for g in grads]
+
+def _batched_losses(model, loss_fn, params: dict, x: torch.Tensor, y: torch.Tensor) -> tuple:
+    logits = convnet_tasks(model, params, x)
+    return vmap(loss_fn)(logits, y), logits
+
+def _batched_query(model, params: dict, xs: torch.Tensor, xq: torch.Tensor) -> torch.Tensor:
     "Query logits of the tasks side by side, batch-normalised with each task's support statistics."
-    return convnet_tasks(self.model, params, torch.cat([xs, xq], 1), xs.shape[1])[:, xs.shape[1]:]
+    return convnet_tasks(model, params, torch.cat([xs, xq], 1), xs.shape[1])[:, xs.shape[1]:]
 
-@patch_to(MetaLearner)
-def _chunk_side_by_side(self, xs, ys, xq, yq, steps, first_order, metrics):
-    "One chunk of tasks adapted side by side: its query losses and logits, support losses per step, logits before."
-    B = len(xs)
-    rates, losses = self.inner_rates(), []
+@documented
+def adapt_side_by_side(model: ConvNet, loss_fn,    # the architecture, and the per-task loss of (outputs, targets)
+                       fast: dict, frozen: dict,   # adapted and frozen weights, each `[B, ...]`: one per task
+                       rates: dict,                # each adapted tensor's inner step size: a number, or per task
+                       xs, ys, xq, yq,             # support and query images and targets of the B tasks
+                       steps: int,                 # inner steps
+                       first_order: list[bool],    # per task: drop its second-order terms
+                       metrics: bool = True):      # False: skip what meta-training does not need
+    """Tasks side by side, each adapted from its own weights: query losses and logits, support losses per step (and
+    after the last), logits before adapting."""
+    losses, initial = [], fast
     with torch.enable_grad():   # evaluation calls this under no_grad, yet the inner loop needs gradients
-        fast, frozen = ({k: v.expand(B, *v.shape) for k, v in part.items()} for part in self.split_params())
-        initial = fast
         for _ in range(steps):
-            loss = self._batched_losses({**frozen, **fast}, xs, ys)[0]
-            grads = torch.autograd.grad(loss.sum(), list(fast.values()), create_graph=not first_order)
+            loss = _batched_losses(model, loss_fn, {**frozen, **fast}, xs, ys)[0]
+            grads = torch.autograd.grad(loss.sum(), list(fast.values()), create_graph=not all(first_order))
+            grads = _gradient_steps(grads, first_order)
             fast = {k: w - rates[k]*g for (k, w), g in zip(fast.items(), grads)}
             losses.append(loss.detach())
-    logits = self._batched_query({**frozen, **fast}, xs, xq)
-    q_loss = vmap(self.loss_fn)(logits, yq)
+    logits = _batched_query(model, {**frozen, **fast}, xs, xq)
+    q_loss = vmap(loss_fn)(logits, yq)
     if not metrics: return q_loss, logits, torch.stack([*losses, torch.full_like(q_loss, float('nan'))], 1), None
     with torch.no_grad():
-        losses.append(self._batched_losses({**frozen, **fast}, xs, ys)[0])
-        before = self._batched_query({**frozen, **initial}, xs, xq)
+        losses.append(_batched_losses(model, loss_fn, {**frozen, **fast}, xs, ys)[0])
+        before = _batched_query(model, {**frozen, **initial}, xs, xq)
     return q_loss, logits, torch.stack(losses, 1), before
+
+def chunk_count(n_tasks: int, images_per_task: int, device: torch.device) -> int:
+    """Chunks to split `n_tasks` tasks side by side into: on a CPU, about `CHUNK_IMAGES` images each but never fewer
+    than two tasks; on a GPU, one."""
+    if device.type == 'cuda': return 1
+    return min(-(-n_tasks*images_per_task // CHUNK_IMAGES), max(1, n_tasks//2))
+
+def _task_slice(value, part: slice):
+    "A per-task tensor, list or dict of them cut to the tasks `part`; numbers stay as they are."
+    if isinstance(value, dict): return {k: _task_slice(v, part) for k, v in value.items()}
+    return value[part] if isinstance(value, (torch.Tensor, list)) else value
+
+def side_by_side_in_chunks(model: ConvNet, loss_fn, fast: dict, frozen: dict, rates: dict, xs, ys, xq, yq,
+                           steps: int, first_order: list[bool], metrics: bool = True) -> tuple:
+    "`adapt_side_by_side` in even chunks of tasks (`chunk_count`), concatenated."
+    B = len(xs)
+    bounds = torch.arange(B).tensor_split(chunk_count(B, xs.shape[1] + xq.shape[1], xs.device))
+    chunks = []
+    for c in bounds:
+        part = slice(int(c[0]), int(c[-1]) + 1)
+        with torch.enable_grad():   # the chunk's weights must stay views of the shared ones, even under no_grad
+            args = [_task_slice(a, part) for a in (fast, frozen, rates, xs, ys, xq, yq)]
+        chunks.append(adapt_side_by_side(model, loss_fn, *args, steps, first_order[part], metrics))
+    q_loss, logits, losses, before = zip(*chunks)
+    return torch.cat(q_loss), torch.cat(logits), torch.cat(losses), torch.cat(before) if metrics else None
 
 @patch_to(MetaLearner)
 def tasks_batched(self, batch: dict, steps: int, first_order: bool, metrics: bool = True) -> tuple:
-    "The same as `tasks_loop`, tasks side by side, in even chunks of about `CHUNK_IMAGES` images."
+    "The same as `tasks_loop`, tasks side by side, in even chunks of about `CHUNK_IMAGES` images (one on a GPU)."
     (xs, ys), (xq, yq) = batch['train'], batch['test']
-    n_chunks = min(-(-len(xs)*(xs.shape[1] + xq.shape[1]) // CHUNK_IMAGES), max(1, len(xs)//2))
-    chunks = [self._chunk_side_by_side(*task_parts, steps, first_order, metrics)
-              for task_parts in zip(*(t.tensor_split(n_chunks) for t in (xs, ys, xq, yq)))]
-    q_loss, logits, losses, before = zip(*chunks)
-    return torch.cat(q_loss), torch.cat(logits), torch.cat(losses), torch.cat(before) if metrics else None
+    B = len(xs)
+    with torch.enable_grad(): fast, frozen, rates = (per_task(w, B) for w in (*self.split_params(), self.inner_rates()))
+    return side_by_side_in_chunks(self.model, self.loss_fn, fast, frozen, rates, xs, ys, xq, yq, steps,
+                                  [first_order]*B, metrics)
 
 STRATEGY_METHODS = {'loop': MetaLearner.tasks_loop, 'vmap': MetaLearner.tasks_vmap,
                     'batched': MetaLearner.tasks_batched}
@@ -322,6 +366,10 @@ def step_metrics(learner: MetaLearner, optimizer: torch.optim.Optimizer, batch: 
     out = learner(batch, metrics=False)
     out['outer_loss'].backward()
     optimizer.step()
+    return batch_means(out)
+
+def batch_means(out: dict) -> dict:
+    "A forward's per-task metrics as the meta-batch's means, detached: support losses per step, the rest one number."
     return {k: v.detach().mean(0) if k == 'support_losses' else v.detach().mean() for k, v in out.items()}
 
 def as_floats(metrics: dict) -> dict:

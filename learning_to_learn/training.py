@@ -8,6 +8,7 @@ import argparse, copy, datetime, functools, math, os, shlex, threading
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
+from torch import nn
 from fastcore.docments import docments
 from matplotlib.ticker import MaxNLocator
 from tqdm.auto import tqdm
@@ -32,10 +33,10 @@ __all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RE
            'check_config', 'load_splits', 'validation_bank', 'preparation', 'with_support_copies', 'build_learner',
            'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'settings_as_made',
            'config_record', 'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary',
-           'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'training_step', 'stopped_message',
-           'meta_train', 'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line',
-           'meta_test', 'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli',
-           'ltl_test_cli']
+           'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'graphs_steps', 'training_step',
+           'stopped_message', 'TrainingRun', 'open_training', 'next_batch', 'end_epoch', 'stop_training', 'meta_train',
+           'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test',
+           'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -415,18 +416,21 @@ def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, 
     pending.clear()
 
 # %% ../nbs/07_training.ipynb #4c327148
+def graphs_steps(cfg: TrainConfig, dist) -> bool:
+    """Whether a run's steps replay from a CUDA graph: on one GPU if `cfg.cuda_graph` allows (several processes
+    all-reduce eagerly)."""
+    return uses_cuda_graph(cfg.cuda_graph, dist.device) and not dist.active
+
 @documented
-def training_step(cfg: TrainConfig,   # the run's settings: outer learning rate, CUDA-graph mode, meta-batch size
+def training_step(cfg: TrainConfig,   # the run's settings: CUDA-graph mode, meta-batch size
                   learner,            # the meta-learner, already on its device
+                  optimizer: torch.optim.Optimizer, # its optimizer, capturable if `graphs_steps`
                   dist,               # the `DistContext` of this process (alone, or one of a torchrun group)
-                  ) -> tuple:
-    """The optimizer and the outer step (a function of a meta-batch): replayed from a CUDA graph on one GPU if
-    `cfg.cuda_graph` allows, eager otherwise."""
-    graph = uses_cuda_graph(cfg.cuda_graph, dist.device) and not dist.active   # several processes all-reduce eagerly
-    optimizer = make_optimizer(learner, cfg.meta_lr, capturable=graph)
-    if dist.active: return optimizer, functools.partial(dist.outer_step, learner, optimizer, batch_size=cfg.batch_size)
-    return optimizer, graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph, dist.device,
-                              'meta-training step')
+                  ):
+    """The outer step, a function of a meta-batch: replayed from a CUDA graph if `graphs_steps`, eager otherwise."""
+    if dist.active: return functools.partial(dist.outer_step, learner, optimizer, batch_size=cfg.batch_size)
+    return graphed(functools.partial(step_metrics, learner, optimizer), cfg.cuda_graph if graphs_steps(cfg, dist)
+                   else 'off', dist.device, 'meta-training step')
 
 # %% ../nbs/07_training.ipynb #85015f58
 def stopped_message(run: Path, num_epochs: int) -> str:
@@ -437,14 +441,30 @@ def stopped_message(run: Path, num_epochs: int) -> str:
     return f"epoch {saved} of {num_epochs} is saved, {plural(num_epochs - saved, 'epoch')} to go; resume with: {again}"
 
 # %% ../nbs/07_training.ipynb #c3cacb44
+@dataclass
+class TrainingRun:
+    "One run being meta-trained: its settings, folder, learner, optimizer, task stream and records so far."
+    cfg: TrainConfig
+    run: Path
+    dist: object                       # the `DistContext` of this process
+    learner: nn.Module
+    validating: nn.Module              # the learner as validation runs it: without support copies
+    optimizer: torch.optim.Optimizer
+    gen: torch.Generator               # draws the training tasks and their random changes
+    sampler: TaskSampler
+    val_bank: TaskBank
+    results: list                      # the records of the finished epochs
+    best: float                        # the best validation accuracy so far (-1 before any)
+    start: int                         # the first epoch still to train
+    quiet: bool
+
 @documented
-def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resuming: the run's own are used)
-               callbacks: tuple = (),          # functions called as `callback(event, **info)`
-               resume: str | Path | None = None, # a run folder to continue
-               stop: threading.Event | None = None, # set it to stop after the current meta-batch
-               quiet: bool = False,            # no table or progress bars
-               ) -> Path:
-    "Meta-train (or resume) a run; return its folder."
+def open_training(cfg: TrainConfig | None = None, # the settings (ignored when resuming: the run's own are used)
+                  resume: str | Path | None = None, # a run folder to continue
+                  quiet: bool = False,            # no table or progress bars
+                 ) -> TrainingRun:
+    """Check the settings and folders, create the run folder (or check the data of the one resumed and restore its
+    checkpoint), build the learner, its optimizer and its tasks."""
     if resume is not None:
         run = Path(resume)
         require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
@@ -462,8 +482,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         if dist.is_main: save_json(config_record(cfg, splits), run/'config.json')
     else: check_same_data(run, record, splits)
     learner = build_learner(cfg, len(splits['train'])).to(device)
-    validating = with_support_copies(learner, 0)   # meta-training, its validation included, never adds support copies
-    optimizer, train_step = training_step(cfg, learner, dist)
+    optimizer = make_optimizer(learner, cfg.meta_lr, capturable=graphs_steps(cfg, dist))
     gen = torch.Generator().manual_seed(cfg.random_seed)
     labels = getattr(learner, 'training_labels', 'task')   # the baseline trains on class labels
     sampler, val_bank = (TaskSampler(splits['train'], cfg.num_ways, cfg.num_shots, cfg.queries, device, labels),
@@ -474,30 +493,57 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
         results, best, start = restore_checkpoint(run, learner, optimizer, gen, device)
         if dist.is_main: _log(run, '\n'.join([f"resumed after epoch {start - 1}", *sharing, RESULT_HEADER]), quiet)
     elif dist.is_main: _log(run, '\n'.join([f"run {run}", *sharing, str(learner), RESULT_HEADER]), quiet)
-    stop = stop or threading.Event()
+    return TrainingRun(cfg, run, dist, learner, with_support_copies(learner, 0), optimizer, gen, sampler, val_bank,
+                       results, best, start, quiet)
+
+def next_batch(t: TrainingRun) -> dict:
+    "The run's next meta-batch (this process's share under torchrun), randomly changed if its settings say so."
+    batch = t.dist.sample(t.sampler, t.cfg.batch_size, t.gen)
+    if t.cfg.augment != 'random': return batch
+    return augment_batch(batch, t.gen, n_tasks=t.cfg.batch_size, mine=t.dist.shard(t.cfg.batch_size))
+
+def end_epoch(t: TrainingRun, epoch: int, batches: list[dict], callbacks: tuple = ()):
+    "Validate after the epoch `epoch` (its meta-batches' metrics: `batches`); save it, log its row, call the callbacks."
+    val = t.dist.evaluate(t.validating, t.val_bank, batch_size=t.cfg.batch_size,
+                          cuda_graph=t.cfg.cuda_graph)
+    t.results.append(_epoch_record(epoch, _mean_metrics(batches), val))
+    if t.dist.is_main:
+        t.best = save_epoch(t.run, t.cfg, t.learner, t.optimizer, t.gen, t.results, t.best)
+        _log(t.run, format_result(t.results[-1]), t.quiet)
+    for cb in callbacks: cb('epoch', record=t.results[-1], results=t.results, run=t.run)
+
+def stop_training(t: TrainingRun, asked: bool) -> str:
+    """Log that the run stopped (printing it too if a `stop` event was `asked`, rather than Ctrl-C, which prints it from
+    the exception); return the message, which says how to resume."""
+    message = stopped_message(t.run, t.cfg.num_epochs) if t.dist.is_main else ''
+    if t.dist.is_main: _log(t.run, f"stopped: {message}", t.quiet or not asked)
+    return message
+
+# %% ../nbs/07_training.ipynb #a9f6b0cd
+@documented
+def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resuming: the run's own are used)
+               callbacks: tuple = (),          # functions called as `callback(event, **info)`
+               resume: str | Path | None = None, # a run folder to continue
+               stop: threading.Event | None = None, # set it to stop after the current meta-batch
+               quiet: bool = False,            # no table or progress bars
+               ) -> Path:
+    "Meta-train (or resume) a run; return its folder."
+    t = open_training(cfg, resume, quiet)
+    cfg, step, stop = t.cfg, training_step(t.cfg, t.learner, t.optimizer, t.dist), stop or threading.Event()
     try:
-        for epoch in range(start, cfg.num_epochs + 1):
+        for epoch in range(t.start, cfg.num_epochs + 1):
             batches, pending = [], []
-            for i in tqdm(range(cfg.num_batches), desc=f'epoch {epoch}/{cfg.num_epochs}', leave=False, disable=quiet):
+            for i in tqdm(range(cfg.num_batches), desc=f'epoch {epoch}/{cfg.num_epochs}', leave=False,
+                          disable=t.quiet):
                 if stop.is_set(): raise KeyboardInterrupt
-                batch = dist.sample(sampler, cfg.batch_size, gen)
-                if cfg.augment == 'random':
-                    batch = augment_batch(batch, gen, n_tasks=cfg.batch_size, mine=dist.shard(cfg.batch_size))
-                pending.append(train_step(batch))
-                if len(pending) == metrics_every(device) or i == cfg.num_batches - 1:
+                pending.append(step(next_batch(t)))
+                if len(pending) == metrics_every(t.dist.device) or i == cfg.num_batches - 1:
                     _report_batches(pending, batches, callbacks, epoch)
-            val = dist.evaluate(validating, val_bank, batch_size=cfg.batch_size, cuda_graph=cfg.cuda_graph)
-            results.append(_epoch_record(epoch, _mean_metrics(batches), val))
-            if dist.is_main:
-                best = save_epoch(run, cfg, learner, optimizer, gen, results, best)
-                _log(run, format_result(results[-1]), quiet)
-            for cb in callbacks: cb('epoch', record=results[-1], results=results, run=run)
+            end_epoch(t, epoch, batches, callbacks)
     except KeyboardInterrupt:
-        message = stopped_message(run, cfg.num_epochs) if dist.is_main else ''
-        # Ctrl-C: the command prints the message, once, from the exception; a `stop` event: the log prints it
-        if dist.is_main: _log(run, f"stopped: {message}", quiet or not stop.is_set())
+        message = stop_training(t, stop.is_set())
         if not stop.is_set(): raise KeyboardInterrupt(message) from None
-    return run
+    return t.run
 
 # %% ../nbs/07_training.ipynb #248f78d3
 def train_command(cfg: TrainConfig) -> str:
