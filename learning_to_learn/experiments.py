@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_grid.ipynb #9ae37490
 from __future__ import annotations
-import argparse, datetime, fcntl, math, os, platform, re, subprocess, sys, threading, time
+import argparse, datetime, fcntl, math, os, platform, re, signal, subprocess, sys, threading, time
 from contextlib import ExitStack, contextmanager
 from concurrent.futures import as_completed
 from dataclasses import dataclass, asdict, fields, replace
@@ -13,7 +13,8 @@ import torch
 import learning_to_learn
 from .core import *
 from .training import (TrainConfig, settings_as_made, preset, TEST_TASKS, LEARNERS, meta_train, open_run,
-                                        test_bank, new_run_folder, change_run, ci95, finite, writable_folder)
+                                        test_bank, new_run_folder, change_run, ci95, finite, writable_folder,
+                                        RESUME_CHANGES)
 from .metalearners import evaluate
 from .baseline import ADAPTATIONS
 from .gpu import graphed_evaluation
@@ -24,9 +25,9 @@ from .packing import meta_train_packed, pack_key
 __all__ = ['GRID', 'VAL_TASKS', 'SEEDS', 'PLACE_SETTINGS', 'STATE_FILES', 'CPU_BUDGET', 'GRIDS', 'UNFINISHED', 'report_config',
            'Patience', 'cell_name', 'cell_spec', 'spec_differences', 'check_spec', 'record_config', 'device_name',
            'bank_fingerprint', 'default_state', 'save_state', 'restore_state', 'committed_record', 'parse_until',
-           'epoch_fits', 'train_cells', 'test_cell', 'cell_lock', 'run_cells', 'run_cell', 'packs', 'run_grid',
-           'cell_progress', 'progress_table', 'grid_snapshot', 'grid_configs', 'comparison_configs', 'named_grid',
-           'grid_parser', 'ltl_grid_cli']
+           'epoch_fits', 'train_cells', 'packs', 'test_cell', 'cell_lock', 'CellsFailed', 'run_cells', 'run_cell',
+           'run_grid', 'cell_progress', 'progress_table', 'grid_snapshot', 'grid_configs', 'comparison_configs',
+           'named_grid', 'grid_parser', 'ltl_grid_cli']
 
 # %% ../nbs/09_grid.ipynb #b85ecd5d
 GRID = [(ways, shots) for ways in (5, 10) for shots in (1, 5, 10)]   # the report's task shapes (ways, shots)
@@ -216,7 +217,8 @@ def _deadline_timer(until: float | None, stops: list[threading.Event]) -> thread
 
 def _cell_job(cfg: TrainConfig, patience: Patience, state: Path | None, until: float | None) -> tuple:
     """What training a cell needs: `(run, None)` if there is nothing to train (the cell is finished, or no epoch fits
-    before the deadline; `run` is None if none was started), else `(None, job)`, a dict of what `meta_train` takes."""
+    before the deadline; `run` is None if none was started), else `(None, job)`: what `meta_train` takes, and the
+    stretch of training its timing records."""
     out, stop, t0 = Path(cfg.output_folder), threading.Event(), time.perf_counter()
     if (state is not None and (state/'checkpoint.th').exists()
             and _epochs(state/'model_results.json') > _epochs(out/'latest'/'model_results.json')):
@@ -240,10 +242,11 @@ def _cell_job(cfg: TrainConfig, patience: Patience, state: Path | None, until: f
     if resume and _finished(_curve(latest.resolve()), cfg, patience): return latest.resolve(), None
     if not epoch_fits(until, _epoch_seconds(timing, device)): return (latest.resolve() if resume else None), None
     if resume:
-        change_run(latest.resolve(), {k: getattr(cfg, k) for k in ('device', 'threads')})   # it may go on elsewhere
+        # it may go on elsewhere, and differently: the place settings that a resume may change follow this command
+        change_run(latest.resolve(), {k: getattr(cfg, k) for k in PLACE_SETTINGS if k in RESUME_CHANGES})
         timing['resumes'] += 1
     return None, dict(cfg=None if resume else cfg, resume=latest.resolve() if resume else None,
-                      callbacks=(after_epoch,), stop=stop)
+                      callbacks=(after_epoch,), stop=stop, segment=segment)
 
 @documented
 def train_cells(cfgs: list[TrainConfig],             # the cells' settings; `output_folder` is each one's working folder
@@ -252,21 +255,39 @@ def train_cells(cfgs: list[TrainConfig],             # the cells' settings; `out
                 until: float | None = None,          # a deadline (POSIX time) that no epoch may run past
                ) -> list[Path | None]:
     """Train (or resume, from the working folder or the state, whichever is further on) cells until `patience` stops
-    each, its epochs run out or the deadline comes: one cell alone, several packed in one step (see the packing
-    chapter); return their run folders (None for a cell none was started of)."""
+    each, its epochs run out or the deadline comes: those that can share a step packed in one (see the packing
+    chapter), the others alone, one pack after another; return their run folders (None for a cell none was started
+    of)."""
     prepared = [_cell_job(c, patience, s, until) for c, s in zip(cfgs, states or [None]*len(cfgs))]
-    jobs = [job for _, job in prepared if job is not None]
-    # an epoch still running at the deadline is abandoned; the last finished one is saved
-    timer = _deadline_timer(until, [job['stop'] for job in jobs])
-    try:
-        if len(jobs) == 1: trained = [meta_train(jobs[0]['cfg'], jobs[0]['callbacks'], jobs[0]['resume'],
-                                                 jobs[0]['stop'], quiet=True)]
-        else: trained = meta_train_packed(*([job[k] for job in jobs] for k in ('cfg', 'resume', 'callbacks', 'stop')),
-                                          quiet=True) if jobs else []
-    finally:
-        if timer: timer.cancel()
-    trained = iter(trained)
-    return [run if job is None else next(trained) for run, job in prepared]
+    runs = [run for run, _ in prepared]
+    for group in packs([j for j, (_, job) in enumerate(prepared) if job is not None], lambda j: cfgs[j]):
+        jobs = [prepared[j][1] for j in group]
+        for job in jobs: job['segment']['pack'] = len(jobs)   # cells that shared the step, for the timing records
+        # an epoch still running at the deadline is abandoned; the last finished one is saved
+        timer = _deadline_timer(until, [job['stop'] for job in jobs])
+        try:
+            if len(jobs) == 1: trained = [meta_train(jobs[0]['cfg'], jobs[0]['callbacks'], jobs[0]['resume'],
+                                                     jobs[0]['stop'], quiet=True)]
+            else: trained = meta_train_packed(*([job[k] for job in jobs] for k in ('cfg', 'resume', 'callbacks',
+                                                                                  'stop')), quiet=True)
+        finally:
+            if timer: timer.cancel()
+        for j, run in zip(group, trained): runs[j] = run
+    return runs
+
+@documented
+def packs(items: list,               # cells (or anything `cell` maps to one)
+          cell=lambda c: c,          # the `TrainConfig` of an item
+          most: int | None = None,   # at most this many cells in a pack (None: no limit)
+         ) -> list[list]:
+    """The items in groups that train together: cells with the same `pack_key`, at most `most` at a time; cells that
+    train alone (no key) each in a group of their own."""
+    groups = {}
+    for i in items:
+        key = pack_key(cell(i))
+        groups.setdefault(cell_name(cell(i)) if key is None else key, []).append(i)
+    size = lambda group: len(group) if most is None else most
+    return [group[k:k + size(group)] for group in groups.values() for k in range(0, len(group), size(group))]
 
 def test_cell(cfg: TrainConfig, run: Path, patience: Patience = Patience(), test_tasks: int = TEST_TASKS) -> dict:
     """Test a trained cell's best model on `test_tasks` fixed test tasks; return its record: settings (no place
@@ -301,6 +322,13 @@ def cell_lock(folder: Path):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
+class CellsFailed(LtlError):
+    "Cells of a `run_cells` call that failed, by name, with the reason of each; the others were run and saved."
+    def __init__(self, reasons: dict): super().__init__(reasons)
+    @property
+    def reasons(self) -> dict: return self.args[0]
+    def __str__(self) -> str: return '; '.join(f"{name} ({reason})" for name, reason in self.reasons.items())
+
 @documented
 def run_cells(cfgs: list[TrainConfig],          # the cells' settings; `output_folder` is each one's working folder
               patience: Patience = Patience(),  # the stopping rule
@@ -309,31 +337,39 @@ def run_cells(cfgs: list[TrainConfig],          # the cells' settings; `output_f
               state: str | Path | None = None,  # the committed state of all cells (each one's: STATE/CELL_NAME)
               until: float | None = None,       # a deadline (POSIX time) that no epoch may run past
              ) -> list[dict | None]:
-    """Train (or resume) and test cells, several packed in one step, skipping what is done; save each record as
-    `cell.json` (in its folders) and into `results`; return them, None for a cell the deadline left unfinished."""
+    """Train (or resume) and test cells, those that can share a step packed in one, skipping what is done; save each
+    record as `cell.json` (in its folders) and into `results`; return them, None for a cell the deadline left
+    unfinished. A cell that cannot run (locked by another process, another spec) is left out and the others go on;
+    then `CellsFailed` names it."""
     kept = [Path(state)/cell_name(c) if state else None for c in cfgs]
-    records = [committed_record(c, patience, test_tasks, state) for c in cfgs]
+    records, failed = [committed_record(c, patience, test_tasks, state) for c in cfgs], {}
     todo = [j for j, r in enumerate(records) if r is None] if epoch_fits(until, None) else []   # late: touch nothing
+    def attempt(j, fn):
+        try: return fn()
+        except LtlError as e: failed[cell_name(cfgs[j])] = f"{type(e).__name__}: {e}"
     with ExitStack() as locks:
         outs = {}
-        for j in todo:
+        def open_cell(j):
             torch.set_num_threads(max(cfgs[j].threads, 1))
-            outs[j] = writable_folder(cfgs[j].output_folder, 'grid cell folder', 'choose another grid folder')
-            locks.enter_context(cell_lock(outs[j]))
+            out = writable_folder(cfgs[j].output_folder, 'grid cell folder', 'choose another grid folder')
+            locks.enter_context(cell_lock(out))
             spec = cell_spec(cfgs[j], patience, test_tasks)
-            for folder in (outs[j], kept[j]) if kept[j] else (outs[j],): check_spec(folder, spec)
-            if (outs[j]/'cell.json').exists(): records[j] = load_json(outs[j]/'cell.json')
-        training = [j for j in todo if records[j] is None]
+            for folder in (out, kept[j]) if kept[j] else (out,): check_spec(folder, spec)
+            if (out/'cell.json').exists(): records[j] = load_json(out/'cell.json')
+            outs[j] = out
+        for j in todo: attempt(j, lambda: open_cell(j))
+        training = [j for j in outs if records[j] is None]
         for j, run in zip(training, train_cells([cfgs[j] for j in training], patience, [kept[j] for j in training],
                                                 until)):
             if run is not None and _finished(_curve(run), cfgs[j], patience):
-                records[j] = test_cell(cfgs[j], run, patience, test_tasks)
-                save_json(records[j], outs[j]/'cell.json')
-        for j in todo:
+                records[j] = attempt(j, lambda: test_cell(cfgs[j], run, patience, test_tasks))
+                if records[j] is not None: save_json(records[j], outs[j]/'cell.json')
+        for j in outs:
             if kept[j]: save_state(outs[j], kept[j])
             if kept[j] and records[j] is not None: save_json(records[j], kept[j]/'cell.json')
     for c, r in zip(cfgs, records):
         if results is not None and r is not None: save_json(r, Path(results)/f'{cell_name(c)}.json')
+    if failed: raise CellsFailed(failed)
     return records
 
 def run_cell(cfg: TrainConfig, patience: Patience = Patience(), test_tasks: int = TEST_TASKS,
@@ -343,19 +379,18 @@ def run_cell(cfg: TrainConfig, patience: Patience = Patience(), test_tasks: int 
     return run_cells([cfg], patience, test_tasks, results, state, until)[0]
 
 # %% ../nbs/09_grid.ipynb #d0d6dcc7
+def _interrupted(signum, frame):
+    """Ctrl-C in a grid's worker: `KeyboardInterrupt`, and an exit 10 s later should that exception be lost (Python
+    drops one that lands in a weakref callback, such as a figure's being collected; the worker would train on)."""
+    threading.Timer(10, os._exit, (130,)).start()
+    raise KeyboardInterrupt
+
 def _run_cells_in_worker(*args):
     """`run_cells` in a grid's worker process, which ends on Ctrl-C instead of taking the next cells (their finished
     epochs are saved)."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN: signal.signal(signal.SIGINT, _interrupted)
     try: return run_cells(*args)
     except KeyboardInterrupt: os._exit(130)
-
-def packs(cells: list[TrainConfig], pack: bool) -> list[list[TrainConfig]]:
-    "The cells in groups that train together: by `pack_key` if `pack`, else one by one (as are cells with no key)."
-    groups = {}
-    for c in cells:
-        key = pack_key(c) if pack else None
-        groups.setdefault(cell_name(c) if key is None else key, []).append(c)
-    return list(groups.values())
 
 @documented
 def run_grid(configs: list[TrainConfig],          # the cells
@@ -369,7 +404,7 @@ def run_grid(configs: list[TrainConfig],          # the cells
              devices: list[str] | None = None,
              state: str | Path | None = None,     # the committed state of all cells (see above)
              until: float | None = None,          # a deadline (POSIX time) that no epoch may run past
-             pack: bool = False,                  # train cells that can share a step in one (see the packing chapter)
+             pack: int = 1,   # at most this many cells that can share a step train in one (the packing chapter)
             ) -> list[dict | None]:
     """Run every cell (reading back finished ones) in worker processes; return their records in the order of `configs`,
     None for a cell the deadline left unfinished."""
@@ -379,7 +414,7 @@ def run_grid(configs: list[TrainConfig],          # the cells
         require(jobs.setdefault(job.output_folder, job) == job,
                 f"two different configurations are both named {cell_name(c)}; change one")
     cost = lambda j: j.num_ways*(j.num_shots + j.queries)*(1 + j.num_steps)*j.batch_size
-    costliest_first = sorted(packs(list(jobs.values()), pack), key=lambda group: -sum(map(cost, group)))
+    costliest_first = sorted(packs(list(jobs.values()), most=pack), key=lambda group: -sum(map(cost, group)))
     done, failed = {}, []
     with device_pool(workers, devices) as pool:
         try:
@@ -387,6 +422,8 @@ def run_grid(configs: list[TrainConfig],          # the cells
                        for group in costliest_first}
             for f in as_completed(futures):
                 try: records = f.result()
+                except CellsFailed as e:
+                    failed += [f"{name} ({reason})" for name, reason in e.reasons.items()]; continue
                 except Exception as e:
                     failed += [f"{cell_name(j)} ({type(e).__name__}: {e})" for j in futures[f]]; continue
                 for j, r in zip(futures[f], records): done[j.output_folder] = r; _print_cell(j, r, progress)
@@ -531,9 +568,10 @@ def grid_parser() -> argparse.ArgumentParser:
                    help='change a setting of every cell (repeatable)')
     p.add_argument('--progress', nargs='?', const='', default=None, metavar='FILE',
                    help='print where each cell stands (and save the snapshot to FILE as JSON); change nothing else')
-    p.add_argument('--pack', action='store_true',
-                   help='train cells of one task shape and network together, in one step (see the packing chapter): '
-                        'bigger kernels on a GPU; each cell keeps its own folder, state and record')
+    p.add_argument('--pack', type=int, default=1, metavar='N',
+                   help='train up to N cells of one task shape and network together, in one step (see the packing '
+                        'chapter): bigger kernels on a GPU, nothing gained on a CPU; each cell keeps its own folder, '
+                        'state and record (default: 1, each alone)')
     p.add_argument('--background', action='store_true',
                    help='detach, writing the output to FOLDER/GRID.log, and print how to stop it')
     return p
@@ -543,8 +581,8 @@ def ltl_grid_cli(argv: list[str] | None = None):
     "Run named grids, or start them in the background with a log."
     argv = sys.argv[1:] if argv is None else argv
     a = grid_parser().parse_args(argv)
-    require(a.workers >= 1 and a.test_tasks >= 2 and a.patience >= 1,
-            "--workers and --patience must be at least 1, --test-tasks at least 2")
+    require(a.workers >= 1 and a.test_tasks >= 2 and a.patience >= 1 and a.pack >= 1,
+            "--workers, --patience and --pack must be at least 1, --test-tasks at least 2")
     pick_device(a.device)   # a clear error now rather than one per cell
     changes, until, state = dict(map(_setting, a.set)), a.until and parse_until(a.until), a.state and Path(a.state)
     folder, name = writable_folder(a.folder, 'grid folder', 'choose another with --folder'), '+'.join(a.grids)

@@ -278,9 +278,9 @@ def chunk_count(n_tasks: int, images_per_task: int, device: torch.device) -> int
     return min(-(-n_tasks*images_per_task // CHUNK_IMAGES), max(1, n_tasks//2))
 
 def _task_slice(value, part: slice):
-    "A per-task tensor, list or dict of them cut to the tasks `part`; numbers stay as they are."
+    "A per-task tensor, or a dict of them, cut to the tasks `part`; numbers stay as they are."
     if isinstance(value, dict): return {k: _task_slice(v, part) for k, v in value.items()}
-    return value[part] if isinstance(value, (torch.Tensor, list)) else value
+    return value[part] if isinstance(value, torch.Tensor) else value
 
 def side_by_side_in_chunks(model: ConvNet, loss_fn, fast: dict, frozen: dict, rates: dict, xs, ys, xq, yq,
                            steps: int, first_order: list[bool], metrics: bool = True) -> tuple:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb #bf553bcc
 from __future__ import annotations
-import argparse, copy, datetime, functools, math, os, shlex, threading
+import argparse, copy, datetime, functools, gc, math, os, shlex, threading
 from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
@@ -377,6 +377,9 @@ def save_epoch(run: Path,                          # the run folder
     if learner.step_sizes is not None:
         save_json(step_size_summary(learner), run/'step_sizes.json')
         save_figure(plot_step_sizes(step_size_summary(learner), cfg.step_size), run/'step_sizes.png')
+    # only the cycle collector frees a figure: free these now rather than at a random moment of the next epoch, where a
+    # Ctrl-C that landed in their weakref callbacks would be lost (Python ignores exceptions raised there)
+    gc.collect()
     return best
 
 # %% ../nbs/07_training.ipynb #3b12a205
