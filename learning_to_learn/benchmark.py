@@ -300,7 +300,7 @@ class _PackedRun(_Run):
     def tasks_per_step(self) -> int: return len(self.learners)*self.cfg.batch_size
 
 def packing_speeds(cfg: BenchConfig = ORIGINAL,   # the configuration of every run
-                   sizes: tuple = (2, 4, 8),       # how many runs to pack
+                   sizes: tuple = (1, 2, 4, 8),    # how many runs to pack (1: one run through the packed step)
                    rounds: int = 3, steps_per_round: int = 2, device: str = 'cpu', seed: int = 0,
                    n_classes: int = 200) -> dict:
     """Tasks per second, in all, of one run alone (the default step) and of `sizes` runs packed in one step, timed in
@@ -359,7 +359,7 @@ def gpu_check(device: str = 'cuda',           # the GPU
             return benchmark(GPU_CONFIGS, GPU_STRATEGIES, rounds, steps_per_round, device)
     parts = {'agreement': lambda: check_cuda_graph(device), 'packed_agreement': lambda: check_packed_graph(device),
              'rows': rows,
-             'packing': lambda: [packing_speeds(c, (2, 4, 8), rounds, steps_per_round, device)
+             'packing': lambda: [packing_speeds(c, (1, 2, 4, 8), rounds, steps_per_round, device)
                                  for c in (ORIGINAL, CONFIGS[2])],
              'profiles': lambda: {c.label: profile_step(c, 'vmap', device) for c in (ORIGINAL, CONFIGS[2])}}
     for name, part in tqdm(parts.items(), desc='gpu check', unit='part'):
