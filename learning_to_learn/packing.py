@@ -16,7 +16,7 @@ from .gpu import graphed, relative_gap, flat_values
 from .sketches import kanji_sketches, split_classes
 from .episodes import TaskSampler
 from .training import (TrainConfig, open_training, next_batch, end_epoch, stop_training,
-                                        graphs_steps, metrics_every, _report_batches, read_config, check_config,
+                                        graphs_steps, metrics_every, report_batches, read_config, check_config,
                                         format_result, RESULT_HEADER)
 
 # %% auto #0
@@ -27,7 +27,7 @@ __all__ = ['check_packable', 'pack_key', 'packed_weights', 'packed_outputs', 'pa
 def _architecture(learner: MetaLearner) -> tuple:
     return type(learner.model).__name__, tuple((k, tuple(v.shape)) for k, v in learner.model.named_parameters())
 
-def check_packable(learners: list):
+def check_packable(learners: list[MetaLearner]):
     "Refuse, saying why, learners that cannot share a step."
     require(learners, "nothing to pack: give at least one learner")
     kinds = [type(l).__name__ for l in learners if not isinstance(l, MetaLearner)]
@@ -222,7 +222,7 @@ def meta_train_packed(cfgs: list[TrainConfig | None],         # each run's setti
                     s['pending'].append(metrics)
                     epoch_done = len(s['batches']) + len(s['pending']) == t.cfg.num_batches
                     if len(s['pending']) == every or epoch_done:
-                        _report_batches(s['pending'], s['batches'], callbacks[j], s['epoch'])
+                        report_batches(s['pending'], s['batches'], callbacks[j], s['epoch'])
                     if epoch_done:
                         end_epoch(t, s['epoch'], s['batches'], callbacks[j])
                         say(f"{t.run.name:<{width}}  {format_result(t.results[-1])}")

@@ -33,10 +33,11 @@ __all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RE
            'check_config', 'load_splits', 'validation_bank', 'preparation', 'with_support_copies', 'build_learner',
            'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'settings_as_made',
            'config_record', 'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary',
-           'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'graphs_steps', 'training_step',
-           'stopped_message', 'TrainingRun', 'open_training', 'next_batch', 'end_epoch', 'stop_training', 'meta_train',
-           'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95', 'summary_line', 'meta_test',
-           'train_parser', 'chosen_preset', 'given_settings', 'change_run', 'ltl_train_cli', 'ltl_test_cli']
+           'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'report_batches', 'graphs_steps',
+           'training_step', 'stopped_message', 'TrainingRun', 'open_training', 'next_batch', 'end_epoch',
+           'stop_training', 'meta_train', 'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95',
+           'summary_line', 'meta_test', 'train_parser', 'chosen_preset', 'given_settings', 'change_run',
+           'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -411,7 +412,7 @@ def metrics_every(device: torch.device) -> int:
     return 10 if device.type == 'cuda' else 1
 
 # %% ../nbs/07_training.ipynb #c9b1db1a
-def _report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, epoch: int):
+def report_batches(pending: list[dict], batches: list[dict], callbacks: tuple, epoch: int):
     "Move the `pending` metrics (tensors) to `batches` as numbers, calling each callback with every meta-batch's."
     for metrics in map(as_floats, pending):
         batches.append(metrics)
@@ -541,7 +542,7 @@ def meta_train(cfg: TrainConfig | None = None, # the settings (ignored when resu
                 if stop.is_set(): raise KeyboardInterrupt
                 pending.append(step(next_batch(t)))
                 if len(pending) == metrics_every(t.dist.device) or i == cfg.num_batches - 1:
-                    _report_batches(pending, batches, callbacks, epoch)
+                    report_batches(pending, batches, callbacks, epoch)
             end_epoch(t, epoch, batches, callbacks)
     except KeyboardInterrupt:
         message = stop_training(t, stop.is_set())
