@@ -34,10 +34,10 @@ __all__ = ['DATASETS', 'PRESETS', 'LEARNERS', 'ALGORITHM_NAMES', 'POSITIVE', 'RE
            'format_result', 'plot_curves', 'writable_folder', 'check_folders', 'new_run_folder', 'settings_as_made',
            'config_record', 'upgrade_config', 'read_config', 'check_same_data', 'save_figure', 'step_size_summary',
            'plot_step_sizes', 'save_epoch', 'restore_checkpoint', 'metrics_every', 'report_batches', 'graphs_steps',
-           'training_step', 'stopped_message', 'TrainingRun', 'open_training', 'next_batch', 'end_epoch',
-           'stop_training', 'meta_train', 'train_command', 'load_learner', 'open_run', 'test_bank', 'finite', 'ci95',
-           'summary_line', 'meta_test', 'train_parser', 'chosen_preset', 'given_settings', 'change_run',
-           'ltl_train_cli', 'ltl_test_cli']
+           'training_step', 'stopped_message', 'TrainingRun', 'run_settings', 'open_training', 'next_batch',
+           'end_epoch', 'stop_training', 'meta_train', 'train_command', 'load_learner', 'open_run', 'test_bank',
+           'finite', 'ci95', 'summary_line', 'meta_test', 'train_parser', 'chosen_preset', 'given_settings',
+           'change_run', 'ltl_train_cli', 'ltl_test_cli']
 
 # %% ../nbs/07_training.ipynb #fa6d0072
 # the datasets a run can use: 'kanji', 'kanji-hard' (see the sketches chapter), 'quickdraw', 'folder'
@@ -462,6 +462,16 @@ class TrainingRun:
     start: int                         # the first epoch still to train
     quiet: bool
 
+def run_settings(cfg: TrainConfig | None, resume: str | Path | None) -> tuple[TrainConfig, dict | None]:
+    "A run's settings, checked: `cfg`, or when resuming, the run folder's own (and its config record)."
+    record = None
+    if resume is not None:
+        require((Path(resume)/'config.json').is_file(), f"{resume} is not a run folder (it has no config.json)")
+        cfg, record = read_config(Path(resume)/'config.json')
+    require(cfg is not None, "a run needs its settings or a run folder to resume")
+    check_config(cfg)
+    return cfg, record
+
 @documented
 def open_training(cfg: TrainConfig | None = None, # the settings (ignored when resuming: the run's own are used)
                   resume: str | Path | None = None, # a run folder to continue
@@ -469,11 +479,8 @@ def open_training(cfg: TrainConfig | None = None, # the settings (ignored when r
                  ) -> TrainingRun:
     """Check the settings and folders, create the run folder (or check the data of the one resumed and restore its
     checkpoint), build the learner, its optimizer and its tasks."""
-    if resume is not None:
-        run = Path(resume)
-        require((run/'config.json').is_file(), f"{run} is not a run folder (it has no config.json)")
-        cfg, record = read_config(run/'config.json')
-    check_config(cfg)
+    cfg, record = run_settings(cfg, resume)
+    run = None if resume is None else Path(resume)
     check_folders(cfg)
     if cfg.threads: torch.set_num_threads(cfg.threads)
     dist = distributed_context(cfg.device)   # one process of a torchrun group, or alone (see the distributed chapter)
